@@ -1,0 +1,13 @@
+/**
+ * Where a distroless family stands in its upstream support window.
+ *
+ * @see https://github.com/GoogleContainerTools/distroless/blob/main/SUPPORT_POLICY.md
+ */
+export enum SupportStatus {
+  /** Built and updated by upstream. */
+  SUPPORTED = 'supported',
+  /** Past or near its end of life: still published, about to stop being built. */
+  DEPRECATED = 'deprecated',
+  /** No longer built; the images are gone or frozen. Synthesis still renders it, with a warning. */
+  REMOVED = 'removed',
+}

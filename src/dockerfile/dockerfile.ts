@@ -1,0 +1,140 @@
+import { Construct } from 'constructs';
+import { brand, DOCKERFILE_BRAND, hasBrand } from './brands';
+import { InstructionKind } from './instruction';
+import { isOutsideContext, normalizeContextPath } from './paths';
+import { renderDockerfile } from './render';
+import { MountType } from './run-options';
+import { Stage, StageProps } from './stage';
+import { validateDockerfile } from './validate';
+
+/**
+ * Properties of a Dockerfile.
+ */
+export interface DockerfileProps {
+  /**
+   * The `# syntax=<image>` parser directive, written as the first line.
+   * @default - none: Docker's built-in frontend. A syntax line makes BuildKit pull the frontend image, which
+   * cannot build offline.
+   * @see https://docs.docker.com/reference/dockerfile/#syntax
+   */
+  readonly syntax?: string;
+
+  /**
+   * Comment lines written after the directive, each as `# <line>` (e.g. a generated-file marker). A line may
+   * not hold a line break.
+   * @default - none
+   */
+  readonly header?: string[];
+}
+
+/**
+ * A multi-stage Dockerfile. Stages are added with `addStage()`; the last one is the image's final stage.
+ *
+ * `render()` is deterministic (same calls, same bytes) and escapes every value for Docker's parser, so what is
+ * put in comes out of the built image unchanged. Anything that cannot be written (a line break in a label, a
+ * RUN in a stage without a shell, a copy from a later stage, ...) is reported by `validate()`, each problem
+ * prefixed with the construct path, and `render()` refuses to produce a file.
+ *
+ * @see https://docs.docker.com/reference/dockerfile/
+ */
+export class Dockerfile extends Construct {
+  /** Whether `x` is a Dockerfile (works across copies of this library). */
+  public static isDockerfile(x: any): x is Dockerfile {
+    return hasBrand(x, DOCKERFILE_BRAND);
+  }
+
+  /** The `# syntax=` directive, if any. */
+  public readonly syntax?: string;
+  private readonly header: string[];
+
+  constructor(scope: Construct, id: string, props: DockerfileProps = {}) {
+    super(scope, id);
+    brand(this, DOCKERFILE_BRAND);
+    this.syntax = props.syntax;
+    this.header = [...(props.header ?? [])];
+    this.node.addValidation({ validate: () => this.ownProblems() });
+  }
+
+  /**
+   * Adds a stage (`FROM <from> AS <name>`) after the existing ones.
+   * @param name the stage name and construct id: `^[a-z][a-z0-9_.-]*$`
+   * @throws Error when the name is invalid or already used.
+   */
+  public addStage(name: string, props: StageProps): Stage {
+    return new Stage(this, name, props);
+  }
+
+  /** The stages, in file order. */
+  public get stages(): Stage[] {
+    return this.node.children.filter(Stage.isStage);
+  }
+
+  /** The last stage (the image that is built by default), if any. */
+  public get finalStage(): Stage | undefined {
+    const stages = this.stages;
+    return stages.length > 0 ? stages[stages.length - 1] : undefined;
+  }
+
+  /**
+   * Every path read from the build context: COPY sources without `from`/`fromImage`, and sources of bind mounts
+   * without `from` (`.` for a bind of the whole context). Normalized relative to the context root, without a
+   * trailing `/`; sorted, unique. Paths outside the context are left out (validation reports them).
+   */
+  public contextSources(): string[] {
+    const out = new Set<string>();
+    const add = (p: string) => {
+      if (p === '') {
+        return;
+      }
+      const n = normalizeContextPath(p);
+      if (!isOutsideContext(n)) {
+        out.add(n);
+      }
+    };
+    for (const stage of this.stages) {
+      for (const i of stage.instructions) {
+        if (i.kind === InstructionKind.COPY && i.copy!.fromContext) {
+          i.copy!.sources.forEach(add);
+        }
+        if (i.kind === InstructionKind.RUN) {
+          for (const m of i.run!.mounts) {
+            if (m.type === MountType.BIND && !m.from) {
+              add(m.source ?? '.');
+            }
+          }
+        }
+      }
+    }
+    return [...out].sort(compareCodeUnits);
+  }
+
+  /**
+   * Every problem of this Dockerfile and its stages, each prefixed with the construct path, e.g.
+   * `[app/api/Dockerfile/runtime] RUN "pip install x" needs a shell, but gcr.io/distroless/python3-debian13 has none: ...`.
+   */
+  public validate(): string[] {
+    return [...this.ownProblems(), ...this.stages.flatMap(s => s._problems())];
+  }
+
+  /**
+   * The Dockerfile text, ending with a newline.
+   * @throws Error listing every problem of `validate()`, if there is any.
+   */
+  public render(): string {
+    const problems = this.validate();
+    if (problems.length > 0) {
+      throw new Error(`${this.node.path}: cannot render the Dockerfile, ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
+        problems.map(p => `  - ${p}`).join('\n'));
+    }
+    return renderDockerfile(this.syntax, this.header, this.stages);
+  }
+
+  private ownProblems(): string[] {
+    return validateDockerfile({ syntax: this.syntax, header: this.header, stageCount: this.stages.length })
+      .map(p => `[${this.node.path}] ${p}`);
+  }
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,135 @@
+/**
+ * Renders the Dockerfile model to text. Assumes the model passed validation. Not exported from the index.
+ * @see https://docs.docker.com/reference/dockerfile/
+ */
+import { escapeBareWord, isSimpleWord, jsonArray, quoteWord, word } from './escape';
+import { CopyInstruction, Instruction, InstructionKind, RunInstruction } from './instruction';
+import { RunMount } from './run-options';
+import type { Stage } from './stage';
+
+/** The whole file: directive, header comments, then the stages separated by one blank line. */
+export function renderDockerfile(syntax: string | undefined, header: string[], stages: Stage[]): string {
+  const preamble: string[] = [];
+  if (syntax !== undefined) {
+    preamble.push(`# syntax=${syntax}`);
+  }
+  for (const line of header) {
+    preamble.push(line === '' ? '#' : `# ${line}`);
+  }
+  const blocks = stages.map(renderStage);
+  if (preamble.length > 0) {
+    blocks.unshift(preamble.join('\n'));
+  }
+  return blocks.join('\n\n') + '\n';
+}
+
+function renderStage(stage: Stage): string {
+  const platform = stage.platform !== undefined ? `--platform=${stage.platform} ` : '';
+  const lines = [`FROM ${platform}${stage.from.toString()} AS ${stage.name}`];
+  for (const i of stage.instructions) {
+    lines.push(renderInstruction(i));
+  }
+  return lines.join('\n');
+}
+
+function renderInstruction(i: Instruction): string {
+  switch (i.kind) {
+    case InstructionKind.ARG:
+      return i.value === undefined ? `ARG ${i.key}` : `ARG ${i.key}=${quoteWord(i.value)}`;
+    case InstructionKind.ENV:
+      return `ENV ${i.key}=${quoteWord(i.value!)}`;
+    case InstructionKind.LABEL:
+      return `LABEL ${quoteWord(i.key!)}=${quoteWord(i.value!)}`;
+    case InstructionKind.RUN:
+      return renderRun(i.run!);
+    case InstructionKind.COPY:
+      return renderCopy(i.copy!);
+    case InstructionKind.WORKDIR:
+      return `WORKDIR ${word(i.value!)}`;
+    case InstructionKind.USER:
+      return `USER ${word(i.value!)}`;
+    case InstructionKind.EXPOSE:
+      return `EXPOSE ${i.expose!.port}/${i.expose!.protocol}`;
+    case InstructionKind.STOPSIGNAL:
+      return `STOPSIGNAL ${i.value}`;
+    case InstructionKind.HEALTHCHECK: {
+      const h = i.healthcheck!;
+      const flags = [
+        h.intervalSeconds !== undefined ? `--interval=${h.intervalSeconds}s` : undefined,
+        h.timeoutSeconds !== undefined ? `--timeout=${h.timeoutSeconds}s` : undefined,
+        h.startPeriodSeconds !== undefined ? `--start-period=${h.startPeriodSeconds}s` : undefined,
+        h.startIntervalSeconds !== undefined ? `--start-interval=${h.startIntervalSeconds}s` : undefined,
+        h.retries !== undefined ? `--retries=${h.retries}` : undefined,
+      ].filter(f => f !== undefined);
+      return ['HEALTHCHECK', ...flags, 'CMD', jsonArray(h.command)].join(' ');
+    }
+    case InstructionKind.ENTRYPOINT:
+      return `ENTRYPOINT ${jsonArray(i.args!)}`;
+    case InstructionKind.CMD:
+      return `CMD ${jsonArray(i.args!)}`;
+  }
+  throw new Error(`unknown instruction kind ${i.kind}`);
+}
+
+function renderRun(run: RunInstruction): string {
+  const parts = ['RUN'];
+  for (const m of run.mounts) {
+    parts.push(`--mount=${renderMount(m)}`);
+  }
+  if (run.network !== undefined) {
+    parts.push(`--network=${run.network}`);
+  }
+  parts.push(run.execForm ? jsonArray(run.args!) : run.command!);
+  return parts.join(' ');
+}
+
+/** `type=cache,target=/root/.cache/pip,id=pip,...` in a fixed field order. */
+function renderMount(m: RunMount): string {
+  const fields: string[] = [`type=${m.type}`];
+  const add = (key: string, value: string | number | boolean | undefined) => {
+    if (value !== undefined) {
+      fields.push(`${key}=${value}`);
+    }
+  };
+  add('target', m.target);
+  add('id', m.id);
+  add('source', m.source);
+  add('from', m.from?.name);
+  add('sharing', m.sharing);
+  add('mode', m.mode);
+  add('uid', m.uid);
+  add('gid', m.gid);
+  add('required', m.required);
+  add('rw', m.readWrite);
+  add('env', m.env);
+  return fields.join(',');
+}
+
+/**
+ * `COPY [--from=] [--chown=] [--chmod=] [--link] <paths>`: plain form when every path is simple, otherwise the
+ * JSON form, each path escaped for the word processing Docker still runs on it after JSON decoding.
+ */
+function renderCopy(c: CopyInstruction): string {
+  const parts = ['COPY'];
+  if (c.from) {
+    parts.push(`--from=${c.from.name}`);
+  } else if (c.fromImage !== undefined) {
+    parts.push(`--from=${c.fromImage}`);
+  }
+  if (c.chown !== undefined) {
+    parts.push(`--chown=${c.chown}`);
+  }
+  if (c.chmod !== undefined) {
+    parts.push(`--chmod=${c.chmod}`);
+  }
+  if (c.link) {
+    parts.push('--link');
+  }
+  const paths = [...c.sources, c.destination];
+  if (paths.every(isSimpleWord)) {
+    parts.push(...paths);
+  } else {
+    parts.push(jsonArray(paths.map(escapeBareWord)));
+  }
+  return parts.join(' ');
+}

@@ -1,0 +1,247 @@
+import { Construct } from 'constructs';
+import { ComposeDuration } from './duration';
+import {
+  ComposeDependencyCondition, ComposeFileModel, ComposeMountType, ComposePortProtocol, ComposeSecret, ComposeService,
+  ComposeServiceSecret,
+} from './model';
+import { renderCompose } from './render';
+import { validateComposeModel } from './validate';
+import { GeneratedFile } from '../core/generated-file';
+import type { LucidApp } from '../core/lucid-app';
+import { ImageKind, LucidImage } from '../images/lucid-image';
+import { DistrolessUser } from '../runtimes';
+import { FoundationService } from '../service/foundation-service';
+import { HealthCheck } from '../service/health-check';
+import { layerName } from '../service/layer';
+import { IStackService, LucidService } from '../service/lucid-service';
+import { SecretSource, ServiceSecret } from '../service/secret';
+
+/**
+ * Options of the compose files of an app.
+ */
+export interface ComposeOptions {
+  /**
+   * The stack's compose file, relative to the app's folder.
+   * @default 'docker-compose.yml'
+   */
+  readonly fileName?: string;
+  /**
+   * The compose file that builds the base images, relative to the app's folder.
+   * @default 'docker-compose.base.yml'
+   */
+  readonly baseFileName?: string;
+  /**
+   * The host address published ports bind to.
+   * @default '127.0.0.1'
+   */
+  readonly publishAddress?: string;
+  /**
+   * Publish each service's port on the host.
+   * @default true
+   */
+  readonly publishPorts?: boolean;
+}
+
+/**
+ * The compose files of an app, derived from its construct tree: `docker-compose.yml` runs the services
+ * (hardened: UID 65532, read-only root, no capabilities, no new privileges, an init process, the Dockerfile's
+ * own health check, `depends_on` waiting for health), and `docker-compose.base.yml` builds the base images,
+ * which are never services.
+ */
+export class ComposeFiles extends Construct {
+  private readonly app: LucidApp;
+  private readonly options: ComposeOptions;
+
+  constructor(app: LucidApp, id: string, options: ComposeOptions = {}) {
+    super(app, id);
+    this.app = app;
+    this.options = options;
+    new GeneratedFile(this, app.filePath(options.fileName ?? 'docker-compose.yml'), {
+      render: header => renderCompose(this.stackModel(), header),
+    });
+    new GeneratedFile(this, app.filePath(options.baseFileName ?? 'docker-compose.base.yml'), {
+      render: header => renderCompose(this.baseModel(), header),
+    });
+    this.node.addValidation({
+      validate: () => [
+        ...validateComposeModel(this.stackModel()).map(p => `${options.fileName ?? 'docker-compose.yml'}: ${p}`),
+        ...validateComposeModel(this.baseModel()).map(p => `${options.baseFileName ?? 'docker-compose.base.yml'}: ${p}`),
+      ],
+    });
+  }
+
+  /** The model of `docker-compose.yml`. */
+  public stackModel(): ComposeFileModel {
+    const lucid = this.app.node.findAll().filter(LucidService.isLucidService);
+    const foundation = this.app.node.findAll().filter(FoundationService.isFoundationService);
+    const all: IStackService[] = [...lucid, ...foundation];
+    const profiles = profilesOf(lucid, foundation);
+    const networks = networksOf(lucid, foundation);
+    const services: { [name: string]: ComposeService } = {};
+    const secrets: { [name: string]: ComposeSecret } = {};
+
+    const addSecrets = (list: ServiceSecret[]): ComposeServiceSecret[] => list.map(s => {
+      secrets[s.name] = s.source === SecretSource.FILE ? { file: s.from } : { environment: s.from };
+      return { source: s.name, target: s.name };
+    });
+    const publish = (port: number) => this.options.publishPorts === false ? undefined
+      : [{ target: port, published: port, hostIp: this.options.publishAddress ?? '127.0.0.1', protocol: ComposePortProtocol.TCP }];
+
+    for (const svc of lucid) {
+      const env: { [key: string]: string } = { PORT: String(svc.port), ...svc.environment };
+      for (const s of svc.secrets) {
+        env[LucidService.secretEnvVar(s)] = LucidService.secretPath(s);
+      }
+      services[svc.serviceName] = {
+        image: svc.imageRef,
+        imageBuild: { context: svc.directory, dockerfile: 'Dockerfile', target: svc.runtimeStage.name },
+        user: `${DistrolessUser.NONROOT_UID}:${DistrolessUser.NONROOT_GID}`,
+        init: true,
+        readOnly: true,
+        tmpfs: ['/tmp'],
+        capDrop: ['ALL'],
+        securityOpt: ['no-new-privileges:true'],
+        environment: env,
+        secrets: svc.secrets.length > 0 ? addSecrets(svc.secrets) : undefined,
+        ports: publish(svc.port),
+        networks: mapOf(networks.get(svc)!, () => ({})),
+        dependsOn: dependsOn(svc.dependsOn),
+        healthcheck: healthcheck(svc.healthCheckCommand, svc.healthCheck),
+        stopGracePeriod: ComposeDuration.seconds(10),
+        profiles: [...profiles.get(svc)!].sort(),
+      };
+    }
+    for (const f of foundation) {
+      const env: { [key: string]: string } = { ...f.environment };
+      for (const s of f.secrets) {
+        env[LucidService.secretEnvVar(s)] = LucidService.secretPath(s);
+      }
+      const p = profiles.get(f)!;
+      services[f.serviceName] = {
+        image: f.image,
+        command: f.command,
+        user: f.user,
+        init: true,
+        readOnly: true,
+        tmpfs: f.tmpfs,
+        securityOpt: ['no-new-privileges:true'],
+        environment: Object.keys(env).length > 0 ? env : undefined,
+        secrets: f.secrets.length > 0 ? addSecrets(f.secrets) : undefined,
+        volumes: f.dataPath ? [{ type: ComposeMountType.VOLUME, source: `${f.serviceName}-data`, target: f.dataPath }] : undefined,
+        ports: publish(f.port),
+        networks: mapOf(networks.get(f)!, () => ({})),
+        healthcheck: healthcheck(f.healthCheck.command!, f.healthCheck),
+        profiles: p.size > 0 ? [...p].sort() : undefined,
+      };
+    }
+    const volumes = foundation.filter(f => f.dataPath).map(f => `${f.serviceName}-data`);
+    const networkNames = new Set<string>();
+    for (const s of all) {
+      networks.get(s)!.forEach(n => networkNames.add(n));
+    }
+    return {
+      name: this.app.name,
+      services,
+      networks: networkNames.size > 0 ? mapOf(networkNames, () => ({})) : undefined,
+      volumes: volumes.length > 0 ? mapOf(new Set(volumes), () => ({})) : undefined,
+      secrets: Object.keys(secrets).length > 0 ? secrets : undefined,
+    };
+  }
+
+  /** The model of `docker-compose.base.yml`: build-only entries for the base images. */
+  public baseModel(): ComposeFileModel {
+    const services: { [name: string]: ComposeService } = {};
+    for (const image of LucidImage.all(this.app).filter(i => i.kind === ImageKind.BASE)) {
+      services[image.targetName] = {
+        image: image.imageRef,
+        imageBuild: { context: image.directory, dockerfile: 'Dockerfile', target: image.runtimeStage.name },
+      };
+    }
+    return { name: `${this.app.name}-base`, services };
+  }
+}
+
+function dependsOn(deps: IStackService[]) {
+  if (deps.length === 0) {
+    return undefined;
+  }
+  const out: { [name: string]: { condition: ComposeDependencyCondition } } = {};
+  for (const d of deps) {
+    out[d.serviceName] = { condition: ComposeDependencyCondition.SERVICE_HEALTHY };
+  }
+  return out;
+}
+
+function healthcheck(command: string[], h: HealthCheck) {
+  return {
+    test: command,
+    interval: ComposeDuration.seconds(h.intervalSeconds),
+    timeout: ComposeDuration.seconds(h.timeoutSeconds),
+    retries: h.retries,
+    startPeriod: ComposeDuration.seconds(h.startPeriodSeconds),
+    startInterval: ComposeDuration.seconds(h.startIntervalSeconds),
+  };
+}
+
+function mapOf<T>(keys: Set<string>, value: () => T): { [key: string]: T } {
+  const out: { [key: string]: T } = {};
+  for (const k of [...keys].sort()) {
+    out[k] = value();
+  }
+  return out;
+}
+
+/**
+ * Each service's compose profiles: its plane and layer, and the profiles of every service that depends on it
+ * (directly or not), so that enabling a profile also enables what its services need. A foundation service that
+ * nothing depends on has no profile: it always runs.
+ */
+function profilesOf(lucid: LucidService[], foundation: FoundationService[]): Map<IStackService, Set<string>> {
+  const profiles = new Map<IStackService, Set<string>>();
+  for (const s of [...lucid, ...foundation]) {
+    profiles.set(s, new Set());
+  }
+  for (const svc of lucid) {
+    const own = [svc.plane as string, layerName(svc.layer)];
+    const seen = new Set<IStackService>();
+    const visit = (s: IStackService) => {
+      if (seen.has(s)) {
+        return;
+      }
+      seen.add(s);
+      own.forEach(p => profiles.get(s)?.add(p));
+      if (LucidService.isLucidService(s)) {
+        s.dependsOn.forEach(visit);
+      }
+    };
+    visit(svc);
+  }
+  return profiles;
+}
+
+/**
+ * Each service's networks: its plane's network and its dependencies' planes' networks; a foundation service
+ * joins the networks of the planes of the services that depend on it (or `foundation` when none do).
+ */
+function networksOf(lucid: LucidService[], foundation: FoundationService[]): Map<IStackService, Set<string>> {
+  const networks = new Map<IStackService, Set<string>>();
+  for (const s of [...lucid, ...foundation]) {
+    networks.set(s, new Set());
+  }
+  for (const svc of lucid) {
+    networks.get(svc)!.add(svc.plane);
+    for (const d of svc.dependsOn) {
+      if (LucidService.isLucidService(d)) {
+        networks.get(svc)!.add(d.plane);
+      } else {
+        networks.get(d)?.add(svc.plane);
+      }
+    }
+  }
+  for (const f of foundation) {
+    if (networks.get(f)!.size === 0) {
+      networks.get(f)!.add('foundation');
+    }
+  }
+  return networks;
+}

@@ -1,0 +1,62 @@
+import { Document, isScalar, parse, visit } from 'yaml';
+import { toComposeObject } from './compose-object';
+import { ComposeFileModel } from './model';
+import { validateComposeModel } from './validate';
+
+// Renders a compose model as YAML. Key order and sorting: see compose-object.ts; escaping for compose
+// interpolation: see escape.ts. Quoting is left to the `yaml` library, with one addition: a string that a
+// YAML 1.1 parser would read as something else (`yes`, `on`, `0777`, `1:30`, ...) is double-quoted too, so
+// that the file means the same to every parser of compose files, old or new. So is a string holding a control
+// character (a tab) or the YAML 1.1 `=` and `<<` tags (see readsBackAsItself).
+
+const LINE_BREAK = /[\r\n\u0085\u2028\u2029]/;
+
+/**
+ * The compose file for `model`, preceded by `header` as `# line` comments. Validates the model first and
+ * throws one Error listing every problem.
+ */
+export function renderCompose(model: ComposeFileModel, header: string[] = []): string {
+  const problems = validateComposeModel(model);
+  for (const [i, line] of header.entries()) {
+    if (LINE_BREAK.test(line)) {
+      problems.push(`header[${i}]: contains a line break (give one comment line per entry)`);
+    }
+  }
+  if (problems.length > 0) {
+    throw new Error(`invalid compose file (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
+      problems.map(p => `  - ${p}`).join('\n'));
+  }
+
+  const doc = new Document(toComposeObject(model, true), { aliasDuplicateObjects: false });
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && isScalar(node) && !readsBackAsItself(node.value)) {
+        node.type = 'QUOTE_DOUBLE';
+      }
+    },
+  });
+  if (header.length > 0) {
+    doc.commentBefore = header.map(line => line === '' ? '' : ` ${line}`).join('\n');
+  }
+  return doc.toString({ lineWidth: 0 });
+}
+
+/**
+ * Whether `value`, written as a plain scalar, reads back as the same string under YAML 1.1 and 1.2. Control
+ * characters (a tab) and the YAML 1.1 `=` (value) and `<<` (merge) tags are always quoted too.
+ */
+function readsBackAsItself(value: string): boolean {
+  if (/[\x00-\x1f]/.test(value) || value === '=' || value === '<<') {
+    return false;
+  }
+  for (const version of ['1.1', '1.2'] as const) {
+    try {
+      if (parse(value, { version, logLevel: 'silent' }) !== value) {
+        return false;
+      }
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,189 @@
+import { Construct } from 'constructs';
+import { BakeString } from './bake-string';
+import { BakeValue } from './bake-value';
+import { BakeFunctionCall } from './function-call';
+import { BakeFileModel, BakeGroup, BakeTarget } from './model';
+import { renderBakeFile } from './render';
+import { validateBakeModel } from './validate';
+import { GeneratedFile } from '../core/generated-file';
+import type { LucidApp } from '../core/lucid-app';
+import { ImageKind, LucidImage } from '../images/lucid-image';
+import { layerName } from '../service/layer';
+import { LucidService } from '../service/lucid-service';
+
+/**
+ * Options of an app's bake file.
+ */
+export interface BakeOptions {
+  /**
+   * The bake file, relative to the app's folder.
+   * @default 'docker-bake.hcl'
+   */
+  readonly fileName?: string;
+  /**
+   * Also emit one target per image and platform, tagged `<tag>-<arch>` (e.g. `latest-arm64`), in the group
+   * `per-arch`.
+   * @default false
+   */
+  readonly perArchitectureTags?: boolean;
+}
+
+/** The variables of the bake file; each can be overridden from the environment variable of the same name. */
+const REGISTRY = 'REGISTRY';
+const TAG = 'TAG';
+const PLATFORMS = 'PLATFORMS';
+const CACHE = 'CACHE';
+const ATTEST = 'ATTEST';
+
+/**
+ * The app's `docker-bake.hcl`, derived from its images: one target per image, services built FROM a base
+ * image of the app get that base as a `target:` context (bake builds it first and feeds it in, with no push
+ * or pull in between), and groups by kind, plane, layer and service.
+ *
+ * The seeds' build-script flags map to bake's own: `--push`, `--no-cache`, `--set '*.platform=…'` or
+ * `PLATFORMS=…`, `REGISTRY=…`, `TAG=…`, `CACHE=registry|gha`, `ATTEST=true`.
+ */
+export class BakeFile extends Construct {
+  private readonly app: LucidApp;
+  private readonly options: BakeOptions;
+
+  constructor(app: LucidApp, id: string, options: BakeOptions = {}) {
+    super(app, id);
+    this.app = app;
+    this.options = options;
+    const fileName = options.fileName ?? 'docker-bake.hcl';
+    new GeneratedFile(this, app.filePath(fileName), { render: header => renderBakeFile(this.model(), header) });
+    this.node.addValidation({ validate: () => validateBakeModel(this.model()).map(p => `${fileName}: ${p}`) });
+  }
+
+  /** The model of the bake file. */
+  public model(): BakeFileModel {
+    const images = LucidImage.all(this.app);
+    const targets: BakeTarget[] = images.map(image => this.target(image));
+    const groups: BakeGroup[] = [];
+    const group = (name: string, members: LucidImage[], description: string) => {
+      if (members.length > 0) {
+        groups.push({ name, description, targets: members.map(m => m.targetName) });
+      }
+    };
+    group('default', images, 'Every image of the stack');
+    group('base', images.filter(i => i.kind === ImageKind.BASE), 'The base images');
+    const services = images.filter(LucidService.isLucidService);
+    group('services', services, 'The services');
+    for (const plane of [...new Set(services.map(s => s.plane))].sort()) {
+      group(plane, services.filter(s => s.plane === plane), `The services of the ${plane} plane`);
+    }
+    for (const layer of [...new Set(services.map(s => s.layer))].sort()) {
+      group(layerName(layer), services.filter(s => s.layer === layer), `The services of layer ${layer}`);
+    }
+    for (const s of services) {
+      const chain = baseChain(s);
+      if (chain.length > 0) {
+        group(`${s.targetName}-with-bases`, [...chain, s], `${s.targetName} and the base images it is built on`);
+      }
+    }
+    if (this.options.perArchitectureTags) {
+      const perArch: string[] = [];
+      for (const image of images) {
+        for (const platform of this.app.platforms) {
+          const arch = platform.split('/').slice(1).join('-');
+          const name = `${image.targetName}-${arch}`;
+          perArch.push(name);
+          targets.push({
+            name,
+            description: `${image.targetName} for ${platform} only, tagged -${arch}`,
+            inherits: [image.targetName],
+            platforms: [BakeString.literal(platform)],
+            tags: [BakeString.template(`\${${REGISTRY}}/${image.imageName}:\${${TAG}}-${arch}`)],
+          });
+        }
+      }
+      groups.push({ name: 'per-arch', description: 'One target per image and platform', targets: perArch });
+    }
+    return {
+      variables: [
+        { name: REGISTRY, defaultValue: BakeValue.fromString(BakeString.literal(this.app.registry)), description: 'Registry namespace of the image tags' },
+        { name: TAG, defaultValue: BakeValue.fromString(BakeString.literal(this.app.tag)), description: 'Tag of every image' },
+        {
+          name: PLATFORMS,
+          defaultValue: BakeValue.fromString(BakeString.literal(this.app.platforms.join(','))),
+          description: 'Comma-separated platforms to build for',
+        },
+        {
+          name: CACHE,
+          defaultValue: BakeValue.fromString(BakeString.literal('')),
+          description: 'Build cache: "registry" (<REGISTRY>/<image>:buildcache), "gha" (GitHub Actions cache, one scope per image), or empty for none',
+          validations: [{ condition: `contains(["", "registry", "gha"], ${CACHE})`, errorMessage: 'CACHE must be "registry", "gha" or empty' }],
+        },
+        {
+          name: ATTEST,
+          defaultValue: BakeValue.fromBoolean(false),
+          description: 'Attach SBOM and provenance attestations (needs an exporter that keeps them, such as --push)',
+        },
+      ],
+      functions: [
+        {
+          name: 'cache_from',
+          parameters: ['image'],
+          result: `${CACHE} == "gha" ? ["type=gha,scope=\${image}"] : ${CACHE} == "registry" ? ["type=registry,ref=\${${REGISTRY}}/\${image}:buildcache"] : []`,
+        },
+        {
+          name: 'cache_to',
+          parameters: ['image'],
+          result: `${CACHE} == "gha" ? ["type=gha,scope=\${image},mode=max"] : ${CACHE} == "registry" ? ["type=registry,ref=\${${REGISTRY}}/\${image}:buildcache,mode=max"] : []`,
+        },
+        {
+          name: 'attestations',
+          parameters: [],
+          result: `${ATTEST} ? ["type=sbom", "type=provenance,mode=max"] : []`,
+        },
+      ],
+      groups,
+      targets,
+    };
+  }
+
+  private target(image: LucidImage): BakeTarget {
+    const contexts: { [name: string]: BakeString } = {};
+    for (const base of image.baseImages) {
+      contexts[base.imageRef] = BakeString.literal(`target:${base.targetName}`);
+    }
+    const labels: { [key: string]: BakeString } = {};
+    const stageLabels = image.runtimeStage.labelMap();
+    for (const key of Object.keys(stageLabels)) {
+      labels[key] = BakeString.literal(stageLabels[key]);
+    }
+    const name = BakeString.literal(image.imageName);
+    return {
+      name: image.targetName,
+      description: image.description,
+      context: BakeString.literal(image.directory),
+      contexts,
+      dockerfile: BakeString.literal('Dockerfile'),
+      target: BakeString.literal(image.runtimeStage.name),
+      labels,
+      tags: [BakeString.template(`\${${REGISTRY}}/${image.imageName}:\${${TAG}}`)],
+      computed: {
+        'platforms': BakeFunctionCall.of('split', [BakeString.literal(','), BakeString.variable(PLATFORMS)]),
+        'cache-from': BakeFunctionCall.of('cache_from', [name]),
+        'cache-to': BakeFunctionCall.of('cache_to', [name]),
+        'attest': BakeFunctionCall.of('attestations'),
+      },
+    };
+  }
+}
+
+/** The base images of the app an image is built on, deepest first. */
+function baseChain(image: LucidImage): LucidImage[] {
+  const out: LucidImage[] = [];
+  const visit = (i: LucidImage) => {
+    for (const b of i.baseImages) {
+      visit(b);
+      if (!out.includes(b)) {
+        out.push(b);
+      }
+    }
+  };
+  visit(image);
+  return out;
+}

@@ -1,4 +1,5 @@
 import { cdk, javascript } from 'projen';
+import { defineLucidStack } from './examples/lucid/stack';
 
 const project = new cdk.JsiiProject({
   name: 'lucid-cdk',
@@ -17,21 +18,31 @@ const project = new cdk.JsiiProject({
   release: false,
   package: false,
 
-  peerDeps: ['constructs@^10.0.0', 'projen@^0.103.25'],
+  peerDeps: ['constructs@^10.5.0', 'projen@^0.103.25'],
   bundledDeps: ['yaml'],
-  devDeps: ['@swc/core', 'dockerfile-ast', 'fast-check'],
+  devDeps: ['@swc/core', 'dockerfile-ast', 'fast-check', '@cdktf/hcl2json', 'ajv@^8', 'ajv-formats', '@balena/dockerignore'],
 
   jestOptions: {
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    coverageText: false,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
     },
   },
   tsconfigDev: {
     compilerOptions: {},
-    include: ['examples/**/*.ts'],
+    include: ['../examples/**/*.ts'],
   },
 });
+
+// The tests feed generated files to docker buildx bake and docker compose: install their CLI plugins first.
+project.testTask.prependExec('bash scripts/setup-docker-tools.sh >/dev/null');
+project.gitignore.exclude('/.e2e-work/');
+project.eslint?.addLintPattern('examples');
+project.eslint?.allowDefaultProjectFiles('examples/*/*.ts');
+
+// The Lucid reference stack, synthesized into examples/lucid/ by every `npx projen`.
+defineLucidStack(project);
 
 // `npx projen` runs constantly: transpile .projenrc.ts (and ./src) with swc instead of
 // type-checking it on every run. Type checking belongs to `compile` and `test`.

@@ -1,5 +1,8 @@
-export class Hello {
-  public sayHello() {
-    return 'hello, world!';
-  }
-}
+export * from './core';
+export * from './dockerfile';
+export * from './runtimes';
+export * from './images';
+export * from './bake';
+export * from './compose';
+export * from './service';
+export * from './testing';

@@ -57,10 +57,13 @@ export class ComposeFiles extends Construct {
     this.app = app;
     this.options = options;
     new GeneratedFile(this, app.filePath(options.fileName ?? 'docker-compose.yml'), {
-      render: header => renderCompose(this.stackModel(), header),
+      render: header => renderCompose(this.stackModel(), [...header,
+        'Every service belongs to the profiles of its plane and layer (and of the services that need it):',
+        'run the whole stack with `docker compose --profile \'*\' up --wait`, one plane with `--profile ops`.']),
     });
     new GeneratedFile(this, app.filePath(options.baseFileName ?? 'docker-compose.base.yml'), {
-      render: header => renderCompose(this.baseModel(), header),
+      render: header => renderCompose(this.baseModel(), [...header,
+        'Builds the base images only (they are never services): `docker compose -f docker-compose.base.yml build`.']),
     });
     this.node.addValidation({
       validate: () => [

@@ -1,0 +1,62 @@
+import { Project } from 'projen';
+import {
+  DistrolessPythonBase, HealthCheck, JavaBase, Layer, LucidApp, LucidService, Plane, SecretSource, ServiceRuntime,
+} from '../../src';
+
+/**
+ * The Lucid reference stack: the Python and Java base images and four services across the planes and layers,
+ * each with a tiny real app under `apps/`.
+ */
+export function defineLucidStack(project: Project, outdir = 'examples/lucid'): LucidApp {
+  const app = new LucidApp(project, 'Lucid', { outdir, name: 'lucid' });
+
+  const pythonBase = new DistrolessPythonBase(app, 'python-base', {
+    directory: 'images/python-base',
+    requirements: 'requirements.txt',
+  });
+  const javaBase = new JavaBase(app, 'java-base', { directory: 'images/java-base' });
+
+  const gateway = new LucidService(app, 'api-gateway', {
+    plane: Plane.OPS,
+    layer: Layer.CORE_SUPPORT,
+    description: 'Lucid API gateway: the single entry point of the stack',
+    directory: 'apps/api-gateway',
+    port: 8080,
+    runtime: ServiceRuntime.python({ requirements: 'requirements.txt' }),
+    env: { LOG_LEVEL: 'info' },
+  });
+
+  const auth = new LucidService(app, 'auth-service', {
+    plane: Plane.OPS,
+    layer: Layer.SESSION_PIPELINE,
+    description: 'Lucid authentication service',
+    directory: 'apps/auth-service',
+    port: 8081,
+    runtime: ServiceRuntime.python({ base: pythonBase }),
+    secrets: [{ name: 'jwt-signing-key', source: SecretSource.ENVIRONMENT, from: 'LUCID_JWT_SIGNING_KEY' }],
+    dependsOn: [gateway],
+  });
+
+  new LucidService(app, 'blockchain-api', {
+    plane: Plane.CHAIN,
+    layer: Layer.SERVICE_INTEGRATION,
+    description: 'Lucid blockchain API',
+    directory: 'apps/blockchain-api',
+    port: 8082,
+    runtime: ServiceRuntime.java({ base: javaBase }),
+    healthCheck: HealthCheck.http({ path: '/health', startPeriodSeconds: 30 }),
+    dependsOn: [auth],
+  });
+
+  new LucidService(app, 'admin-ui', {
+    plane: Plane.GUI,
+    layer: Layer.ADVANCED,
+    description: 'Lucid admin UI',
+    directory: 'apps/admin-ui',
+    port: 8083,
+    runtime: ServiceRuntime.nodejs(),
+    dependsOn: [gateway, auth],
+  });
+
+  return app;
+}

@@ -1,0 +1,25 @@
+import { IConstruct } from 'constructs';
+import type { LucidApp } from './lucid-app';
+
+// Lookups that images and services need at construction. They live apart from lucid-app.ts, which imports the
+// emitters (bake, compose) that import the images: importing LucidApp from an image would be circular.
+
+/** The brand of a LucidApp (a symbol, so two copies of the library recognize each other's apps). @internal */
+export const LUCID_APP = Symbol.for('lucid-cdk.LucidApp');
+
+/** Metadata type of warnings recorded on constructs. @internal */
+export const WARNING_METADATA = 'lucid-cdk:warning';
+
+/** The LucidApp that `construct` belongs to. @internal */
+export function appOf(construct: IConstruct): LucidApp {
+  const app = construct.node.scopes.slice().reverse().find(s => LUCID_APP in s);
+  if (!app) {
+    throw new Error(`[${construct.node.path}] is not inside a LucidApp: create it with a LucidApp (or one of its children) as scope`);
+  }
+  return app as unknown as LucidApp;
+}
+
+/** Records a warning on a construct; printed at synthesis. @internal */
+export function warn(construct: IConstruct, message: string): void {
+  construct.node.addMetadata(WARNING_METADATA, message);
+}

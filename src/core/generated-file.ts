@@ -1,0 +1,46 @@
+import { IConstruct } from 'constructs';
+import { FileBase, IResolver } from 'projen';
+
+/**
+ * Options for a generated text file.
+ * @internal
+ */
+export interface GeneratedFileOptions {
+  /** Renders the whole file content from the header comment lines (the generated-file marker). */
+  readonly render: (header: string[]) => string;
+}
+
+/**
+ * A text file whose content is rendered lazily at synthesis, so changes made to the construct tree after
+ * construction appear. Written through projen: read-only, marked as generated, tracked for stale-file removal.
+ * @internal
+ */
+export class GeneratedFile extends FileBase {
+  private readonly renderFn: (header: string[]) => string;
+  private rendered?: string;
+
+  constructor(scope: IConstruct, filePath: string, options: GeneratedFileOptions) {
+    super(scope, filePath, { committed: true, readonly: true, editGitignore: true });
+    this.renderFn = options.render;
+  }
+
+  /**
+   * Renders the content now and keeps it for `synthesizeContent`, so that every file of an app is rendered
+   * (and can fail) before projen writes any of them.
+   */
+  public prepare(): void {
+    this.rendered = this.renderFn(this.marker ? [this.marker] : []);
+  }
+
+  protected synthesizeContent(_resolver: IResolver): string | undefined {
+    if (this.rendered === undefined) {
+      this.prepare();
+    }
+    return this.rendered;
+  }
+}
+
+/** @internal */
+export function isGeneratedFile(x: IConstruct): x is GeneratedFile {
+  return x instanceof GeneratedFile;
+}

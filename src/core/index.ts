@@ -1,0 +1,2 @@
+export * from './lucid-app';
+export * from './synthesis-error';

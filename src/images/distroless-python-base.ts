@@ -1,0 +1,70 @@
+import { Construct } from 'constructs';
+import { ImageKind, LucidImage, LucidImageProps } from './lucid-image';
+import { addPythonBuilder, addPythonEnv, DEFAULT_BASE_PORTS, VENV } from './python-recipe';
+import { Protocol } from '../dockerfile';
+import { DistrolessUser, RuntimeFamily, RuntimeLanguage } from '../runtimes';
+
+/**
+ * Properties of a distroless Python base image.
+ */
+export interface DistrolessPythonBaseProps extends LucidImageProps {
+  /**
+   * The distroless Python family of the runtime stage.
+   * @default RuntimeFamily.PYTHON3_DEBIAN13
+   */
+  readonly family?: RuntimeFamily;
+  /**
+   * A pip requirements file in the build context, installed into the venv.
+   * @default 'requirements.txt'
+   */
+  readonly requirements?: string;
+  /**
+   * Install with `pip --require-hashes` (every requirement pinned with its hash).
+   * @default false
+   */
+  readonly requireHashes?: boolean;
+  /**
+   * Ports the image exposes.
+   * @default [8000, 8080, 8443]
+   */
+  readonly ports?: number[];
+}
+
+/**
+ * A Python base image: a venv under `/opt/venv`, built by the runtime's own Debian interpreter and copied into
+ * distroless Python (`:nonroot`, UID 65532, no shell, no pip). Services build FROM it with COPY only.
+ */
+export class DistrolessPythonBase extends LucidImage {
+  public readonly kind = ImageKind.BASE;
+  private readonly family: RuntimeFamily;
+
+  constructor(scope: Construct, id: string, props: DistrolessPythonBaseProps) {
+    super(scope, id, { description: `Lucid Python base image (${(props.family ?? RuntimeFamily.PYTHON3_DEBIAN13).name})`, ...props });
+    this.family = props.family ?? RuntimeFamily.PYTHON3_DEBIAN13;
+    if (this.family.language !== RuntimeLanguage.PYTHON) {
+      throw new Error(`[${this.node.path}] family ${this.family.name} is not a Python family: use one of ${RuntimeFamily.all().filter(f => f.language === RuntimeLanguage.PYTHON).map(f => f.name).join(', ')}`);
+    }
+    const builder = addPythonBuilder(this.dockerfile, this.family, {
+      requirements: props.requirements ?? 'requirements.txt',
+      requireHashes: props.requireHashes,
+    });
+    const runtime = this.dockerfile.addStage('runtime', { from: this._fromFamily(this.family) });
+    runtime.addCopy([VENV], VENV, { from: builder });
+    addPythonEnv(runtime);
+    runtime.addWorkdir('/app');
+    runtime.addUser(`${DistrolessUser.NONROOT_UID}:${DistrolessUser.NONROOT_GID}`);
+    for (const port of props.ports ?? DEFAULT_BASE_PORTS) {
+      runtime.addExpose(port, Protocol.TCP);
+    }
+    // A Python PID 1 ignores SIGTERM; SIGINT raises KeyboardInterrupt and stops it at once.
+    runtime.useStopSignal('SIGINT');
+    runtime.useEntrypoint([`${VENV}/bin/python3`]);
+    // Labels last: changing one invalidates no layer.
+    this._addStandardLabels(runtime);
+  }
+
+  /** The distroless family of the runtime stage. */
+  public get runtimeFamily(): RuntimeFamily {
+    return this.family;
+  }
+}

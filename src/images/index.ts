@@ -1,0 +1,6 @@
+export * from './lucid-image';
+export * from './distroless-python-base';
+export * from './java-base';
+export { JavaBuildTool } from './java-recipe';
+export * from './node-base';
+export * from './static-base';

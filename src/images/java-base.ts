@@ -1,0 +1,86 @@
+import * as path from 'path';
+import { Construct } from 'constructs';
+import { addJavaBuilder, ccFamilyFor, JAVA_PROBE, JAVA_PROBE_DIR, JAVA_PROBE_SOURCE, JavaBuildTool, javaBinary, JLINK_HOME } from './java-recipe';
+import { ImageKind, LucidImage, LucidImageProps } from './lucid-image';
+import { DEFAULT_BASE_PORTS } from './python-recipe';
+import { GeneratedFile } from '../core/generated-file';
+import { Protocol } from '../dockerfile';
+import { DistrolessUser, RuntimeFamily, RuntimeLanguage } from '../runtimes';
+
+/**
+ * Properties of a Java base image.
+ */
+export interface JavaBaseProps extends LucidImageProps {
+  /**
+   * The distroless Java family: the builder is a JDK of the same major.
+   * @default RuntimeFamily.JAVA21_DEBIAN13
+   */
+  readonly family?: RuntimeFamily;
+  /**
+   * Build a custom runtime with `jlink` holding only these modules, and run it on distroless `cc` of the same
+   * Debian release instead of the full JRE: the way under the 150 MB budget. `java.base` is always included.
+   * @default - the family's full JRE
+   */
+  readonly jlinkModules?: string[];
+  /**
+   * Ports the image exposes.
+   * @default [8000, 8080, 8443]
+   */
+  readonly ports?: number[];
+}
+
+/**
+ * A Java base image: distroless Java (`:nonroot`, UID 65532, no shell) or a jlink runtime on distroless `cc`,
+ * with the HTTP health probe that services built on it use. The JRE's location is never written down:
+ * `/usr/bin/java` (or the jlink runtime's `bin/java`) is used, and `JAVA_HOME` is not set.
+ */
+export class JavaBase extends LucidImage {
+  public readonly kind = ImageKind.BASE;
+  /** The path of the `java` binary in the image. */
+  public readonly javaBinary: string;
+  private readonly family: RuntimeFamily;
+  private readonly runtimeFamilyOfStage: RuntimeFamily;
+
+  constructor(scope: Construct, id: string, props: JavaBaseProps = { directory: '.' }) {
+    const family = props.family ?? RuntimeFamily.JAVA21_DEBIAN13;
+    super(scope, id, { description: `Lucid Java base image (${family.name})`, ...props });
+    this.family = family;
+    if (family.language !== RuntimeLanguage.JAVA) {
+      throw new Error(`[${this.node.path}] family ${family.name} is not a Java family: use one of ${RuntimeFamily.all().filter(f => f.language === RuntimeLanguage.JAVA).map(f => f.name).join(', ')}`);
+    }
+    const jlink = props.jlinkModules !== undefined;
+    this.javaBinary = javaBinary(family, jlink);
+    this.runtimeFamilyOfStage = jlink ? ccFamilyFor(family) : family;
+
+    new GeneratedFile(this, this.app.filePath(path.posix.join(this.directory, JAVA_PROBE_SOURCE)), {
+      render: header => header.map(h => `// ${h}\n`).join('') + JAVA_PROBE,
+    });
+    const builder = addJavaBuilder(this.dockerfile, family, {
+      buildTool: JavaBuildTool.MAVEN, buildFiles: [], sources: [], jlinkModules: props.jlinkModules,
+    });
+    const runtime = this.dockerfile.addStage('runtime', { from: this._fromFamily(this.runtimeFamilyOfStage) });
+    if (jlink) {
+      runtime.addCopy([JLINK_HOME], JLINK_HOME, { from: builder });
+    }
+    runtime.addCopy(['/build/probe'], JAVA_PROBE_DIR, { from: builder });
+    runtime.addEnv('LANG', 'C.UTF-8');
+    runtime.addWorkdir('/app');
+    runtime.addUser(`${DistrolessUser.NONROOT_UID}:${DistrolessUser.NONROOT_GID}`);
+    for (const port of props.ports ?? DEFAULT_BASE_PORTS) {
+      runtime.addExpose(port, Protocol.TCP);
+    }
+    runtime.useEntrypoint([this.javaBinary, '-jar']);
+    // Labels last: changing one invalidates no layer.
+    this._addStandardLabels(runtime);
+  }
+
+  /** The Java family the image's JRE comes from (or that the jlink runtime was built from). */
+  public get javaFamily(): RuntimeFamily {
+    return this.family;
+  }
+
+  /** The distroless family of the runtime stage: the Java family, or `cc` with a jlink runtime. */
+  public get runtimeFamily(): RuntimeFamily {
+    return this.runtimeFamilyOfStage;
+  }
+}

@@ -1,0 +1,209 @@
+import * as path from 'path';
+import { Construct, IConstruct } from 'constructs';
+import { appOf, warn } from '../core/app-of';
+import { GeneratedFile } from '../core/generated-file';
+import type { LucidApp } from '../core/lucid-app';
+import { BaseImage, Dockerfile, ImageReference, renderDockerignore, Stage } from '../dockerfile';
+import { DistrolessTag, RuntimeFamily } from '../runtimes';
+
+const LUCID_IMAGE = Symbol.for('lucid-cdk.LucidImage');
+
+/** Whether an image is a base image (built FROM by others) or a runnable service. */
+export enum ImageKind {
+  /** An image other images build FROM. Never a running service. */
+  BASE = 'base',
+  /** A runnable service. */
+  SERVICE = 'service',
+}
+
+/**
+ * Properties shared by every Lucid image.
+ */
+export interface LucidImageProps {
+  /**
+   * The build context: a folder relative to the app's folder. The generated `Dockerfile` and `.dockerignore`
+   * are written into it.
+   */
+  readonly directory: string;
+
+  /**
+   * The image's repository name (without registry), tagged `<registry>/<imageName>:<tag>`.
+   * @default `lucid-<id>`
+   */
+  readonly imageName?: string;
+
+  /**
+   * The `description` label.
+   * @default - a description derived from the image's kind and id
+   */
+  readonly description?: string;
+
+  /**
+   * The `version` label.
+   * @default '1.0.0'
+   */
+  readonly version?: string;
+
+  /**
+   * The size budget in MB (10^6 bytes) the built image must stay under; measured by the e2e suite and CI.
+   * @default - the runtime family's default budget (Python 100, Java 150, others 100)
+   */
+  readonly sizeBudgetMb?: number;
+}
+
+/**
+ * An image of a Lucid app: a multi-stage Dockerfile in its build context, with a `.dockerignore` derived from
+ * what the Dockerfile copies. Base images and services are both Lucid images.
+ */
+export abstract class LucidImage extends Construct {
+  /** Whether `x` is a LucidImage (works across copies of this library). */
+  public static isLucidImage(x: any): x is LucidImage {
+    return x !== null && typeof x === 'object' && LUCID_IMAGE in x;
+  }
+
+  /** Every Lucid image of an app, in construct-tree order. */
+  public static all(app: IConstruct): LucidImage[] {
+    return app.node.findAll().filter(LucidImage.isLucidImage);
+  }
+
+  /** The app this image belongs to. */
+  public readonly app: LucidApp;
+  /** The build context, relative to the app's folder. */
+  public readonly directory: string;
+  /** The repository name, without registry. */
+  public readonly imageName: string;
+  /** The `description` label. */
+  public readonly description: string;
+  /** The `version` label. */
+  public readonly version: string;
+  /** The Dockerfile model of this image. */
+  public readonly dockerfile: Dockerfile;
+  /** Whether this is a base image or a service. */
+  public abstract readonly kind: ImageKind;
+
+  private readonly explicitBudget?: number;
+  private readonly fromImages: LucidImage[] = [];
+
+  constructor(scope: Construct, id: string, props: LucidImageProps) {
+    super(scope, id);
+    Object.defineProperty(this, LUCID_IMAGE, { value: true });
+    this.app = appOf(this);
+    this.directory = path.posix.normalize(props.directory);
+    this.imageName = props.imageName ?? `lucid-${id}`;
+    this.version = props.version ?? '1.0.0';
+    this.description = props.description ?? `Lucid ${id}`;
+    this.explicitBudget = props.sizeBudgetMb;
+
+    this.dockerfile = new Dockerfile(this, 'Dockerfile');
+    const app = this.app;
+    const dockerfile = this.dockerfile;
+    new GeneratedFile(this, app.filePath(path.posix.join(this.directory, 'Dockerfile')), {
+      render: header => withHeader(dockerfile.render(), header),
+    });
+    new GeneratedFile(this, app.filePath(path.posix.join(this.directory, '.dockerignore')), {
+      render: header => renderDockerignore(dockerfile.contextSources(), header),
+    });
+    this.node.addValidation({ validate: () => this.validateImage() });
+  }
+
+  /** The runtime family of the final stage, when it is a distroless family of the catalogue. */
+  public abstract get runtimeFamily(): RuntimeFamily | undefined;
+
+  /** The size budget in MB. */
+  public get sizeBudgetMb(): number {
+    return this.explicitBudget ?? defaultBudget(this.runtimeFamily);
+  }
+
+  /** The final (runtime) stage. */
+  public get runtimeStage(): Stage {
+    const s = this.dockerfile.finalStage;
+    if (!s) {
+      throw new Error(`[${this.node.path}] has no stages`);
+    }
+    return s;
+  }
+
+  /** The image reference this image is tagged with by default: `<registry>/<imageName>:<tag>`. */
+  public get imageRef(): string {
+    return `${this.app.registry}/${this.imageName}:${this.app.tag}`;
+  }
+
+  /** The images of this app that this image is built FROM (bake feeds them in as named contexts). */
+  public get baseImages(): LucidImage[] {
+    return [...this.fromImages];
+  }
+
+  /** The target name in the bake file, and the service name in compose: the construct id. */
+  public get targetName(): string {
+    return this.node.id;
+  }
+
+  /**
+   * A FROM source for another image of this app, recorded as a build dependency.
+   * @internal
+   */
+  public _fromLucidImage(image: LucidImage): BaseImage {
+    if (!this.fromImages.includes(image)) {
+      this.fromImages.push(image);
+    }
+    return BaseImage.fromRegistry(image.imageRef, { hasShell: false });
+  }
+
+  /** A FROM source for a distroless runtime family (no shell). @internal */
+  protected _fromFamily(family: RuntimeFamily, tag: DistrolessTag = DistrolessTag.NONROOT): BaseImage {
+    if (family.support.status !== 'supported') {
+      warn(this, `${family.name} is ${family.support.status}` +
+        (family.support.removedOn ? ` (images removed ${family.support.removedOn})` : '') +
+        (family.support.endOfLife ? ` (end of life ${family.support.endOfLife})` : '') +
+        (family.support.replacement ? `: move to ${family.support.replacement}` : ''));
+    }
+    return BaseImage.fromRegistry(family.image(tag), { hasShell: tag === DistrolessTag.DEBUG || tag === DistrolessTag.DEBUG_NONROOT });
+  }
+
+  /** Adds the labels every Lucid image carries. @internal */
+  protected _addStandardLabels(stage: Stage): void {
+    stage.addLabel('maintainer', this.app.maintainer);
+    stage.addLabel('version', this.version);
+    stage.addLabel('description', this.description);
+    stage.addLabel('org.opencontainers.image.title', this.imageName);
+    stage.addLabel('org.opencontainers.image.description', this.description);
+    stage.addLabel('org.opencontainers.image.version', this.version);
+    stage.addLabel('org.opencontainers.image.authors', this.app.maintainer);
+  }
+
+  private validateImage(): string[] {
+    const errors: string[] = [];
+    if (this.directory.startsWith('..') || path.posix.isAbsolute(this.directory)) {
+      errors.push(`directory "${this.directory}" must be a folder inside the app's folder`);
+    }
+    if (!/^[a-z0-9]+([._-][a-z0-9]+)*$/.test(this.imageName) || !ImageReference.isValid(this.imageRef)) {
+      errors.push(`imageName "${this.imageName}" is not a valid image name: use lower case letters and digits separated by ".", "_" or "-"`);
+    }
+    if (!/^[a-zA-Z0-9][a-zA-Z0-9_-]*$/.test(this.node.id)) {
+      errors.push(`id "${this.node.id}" is used as bake target and compose service name: use letters, digits, "-" and "_"`);
+    }
+    if (!(this.sizeBudgetMb > 0)) {
+      errors.push(`sizeBudgetMb must be a positive number of MB, got ${this.sizeBudgetMb}`);
+    }
+    for (const other of LucidImage.all(this.app)) {
+      if (other !== this && other.node.id === this.node.id) {
+        errors.push(`another image (${other.node.path}) has the same id "${this.node.id}": ids name bake targets and compose services and must be unique in the app`);
+      }
+    }
+    return errors;
+  }
+}
+
+function defaultBudget(family: RuntimeFamily | undefined): number {
+  switch (family?.language) {
+    case 'java': return 150;
+    default: return 100;
+  }
+}
+
+/** Puts comment lines after any parser directive (`# syntax=`), which must stay first. */
+function withHeader(content: string, header: string[]): string {
+  const comments = header.map(h => `# ${h}\n`).join('');
+  const m = /^(#\s*syntax\s*=[^\n]*\n)/i.exec(content);
+  return m ? m[1] + comments + content.slice(m[1].length) : comments + content;
+}

@@ -1,0 +1,64 @@
+import { Construct } from 'constructs';
+import { ImageKind, LucidImage, LucidImageProps } from './lucid-image';
+import { addNodeBuilder, NODE_APP_DIR } from './node-recipe';
+import { Protocol } from '../dockerfile';
+import { DistrolessUser, RuntimeFamily, RuntimeLanguage } from '../runtimes';
+
+/**
+ * Properties of a Node base image.
+ */
+export interface NodeBaseProps extends LucidImageProps {
+  /**
+   * The distroless Node family; the builder is `node:<major>` of the same major.
+   * @default RuntimeFamily.NODEJS22_DEBIAN13
+   */
+  readonly family?: RuntimeFamily;
+  /**
+   * Files that define shared production dependencies (installed with `npm ci --omit=dev` into `/app`).
+   * @default ['package.json', 'package-lock.json']
+   */
+  readonly manifestFiles?: string[];
+  /**
+   * Ports the image exposes.
+   * @default [3000]
+   */
+  readonly ports?: number[];
+}
+
+/**
+ * A Node base image: distroless Node (`/nodejs/bin/node`, no npm, no shell, `:nonroot`) with shared
+ * production dependencies under `/app/node_modules`.
+ */
+export class NodeBase extends LucidImage {
+  public readonly kind = ImageKind.BASE;
+  private readonly family: RuntimeFamily;
+
+  constructor(scope: Construct, id: string, props: NodeBaseProps) {
+    const family = props.family ?? RuntimeFamily.NODEJS22_DEBIAN13;
+    super(scope, id, { description: `Lucid Node base image (${family.name})`, ...props });
+    this.family = family;
+    if (family.language !== RuntimeLanguage.NODEJS) {
+      throw new Error(`[${this.node.path}] family ${family.name} is not a Node family: use one of ${RuntimeFamily.all().filter(f => f.language === RuntimeLanguage.NODEJS).map(f => f.name).join(', ')}`);
+    }
+    const builder = addNodeBuilder(this.dockerfile, family, {
+      manifestFiles: props.manifestFiles ?? ['package.json', 'package-lock.json'],
+      sources: [],
+    });
+    const runtime = this.dockerfile.addStage('runtime', { from: this._fromFamily(family) });
+    runtime.addCopy([NODE_APP_DIR], NODE_APP_DIR, { from: builder });
+    runtime.addEnv('NODE_ENV', 'production');
+    runtime.addWorkdir(NODE_APP_DIR);
+    runtime.addUser(`${DistrolessUser.NONROOT_UID}:${DistrolessUser.NONROOT_GID}`);
+    for (const port of props.ports ?? [3000]) {
+      runtime.addExpose(port, Protocol.TCP);
+    }
+    runtime.useEntrypoint([family.interpreterPath!]);
+    // Labels last: changing one invalidates no layer.
+    this._addStandardLabels(runtime);
+  }
+
+  /** The distroless family of the runtime stage. */
+  public get runtimeFamily(): RuntimeFamily {
+    return this.family;
+  }
+}

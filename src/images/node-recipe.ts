@@ -1,0 +1,44 @@
+import { BaseImage, Dockerfile, MountType, Stage } from '../dockerfile';
+import { RuntimeFamily } from '../runtimes';
+
+/** Where a Node app lives in the image. */
+export const NODE_APP_DIR = '/app';
+
+/** Options of a Node builder stage. @internal */
+export interface NodeBuilderOptions {
+  /** Files that define the dependencies, copied first for a cached `npm ci` layer. */
+  readonly manifestFiles: string[];
+  /** App files and folders copied after the dependencies. */
+  readonly sources: string[];
+}
+
+/**
+ * Adds the builder stage of a Node image: `node:<major>` of the runtime's major installs production
+ * dependencies from the lockfile; the runtime stage copies `/app`.
+ * @internal
+ */
+export function addNodeBuilder(df: Dockerfile, family: RuntimeFamily, options: NodeBuilderOptions): Stage {
+  const builder = df.addStage('builder', { from: BaseImage.fromRegistry(family.builder.image) });
+  builder.addWorkdir(NODE_APP_DIR);
+  builder.addEnv('NODE_ENV', 'production');
+  builder.addCopy(options.manifestFiles, './');
+  builder.addRun('npm ci --omit=dev --no-audit --no-fund', {
+    mounts: [{ type: MountType.CACHE, target: '/root/.npm', id: 'npm' }],
+  });
+  for (const src of options.sources) {
+    builder.addCopy([src], `./${src}`);
+  }
+  return builder;
+}
+
+/**
+ * An HTTP probe in exec form run by the runtime's own node: exits 0 only on a 2xx answer, 1 on any other
+ * status, error or timeout.
+ * @internal
+ */
+export function nodeHttpProbe(node: string, url: string, timeoutSeconds: number): string[] {
+  const script = `const r = require('http').get(${JSON.stringify(url)}, { timeout: ${timeoutSeconds * 1000} }, ` +
+    '(res) => process.exit(res.statusCode >= 200 && res.statusCode < 300 ? 0 : 1)); ' +
+    "r.on('timeout', () => process.exit(1)); r.on('error', () => process.exit(1));";
+  return [node, '-e', script];
+}

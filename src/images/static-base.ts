@@ -1,0 +1,83 @@
+import { Construct } from 'constructs';
+import { ImageKind, LucidImage, LucidImageProps } from './lucid-image';
+import { BaseImage, Protocol } from '../dockerfile';
+import { DistrolessUser, RuntimeFamily, RuntimeLanguage } from '../runtimes';
+
+/** Where the closure of copied binaries is assembled in the builder. */
+const CLOSURE_DIR = '/closure';
+
+/**
+ * Properties of a base image for static or copied binaries.
+ */
+export interface StaticBaseProps extends LucidImageProps {
+  /**
+   * The distroless family: `static` for static binaries, `base` (glibc, libssl) or `cc` (adds libstdc++) for
+   * dynamically linked ones.
+   * @default RuntimeFamily.STATIC_DEBIAN13
+   */
+  readonly family?: RuntimeFamily;
+  /**
+   * Debian packages installed in the builder, whose binaries are then copied.
+   * @default []
+   */
+  readonly builderPackages?: string[];
+  /**
+   * Absolute paths of binaries in the builder to copy into the runtime together with their shared-library
+   * closure. The closure is computed at build time with `ldd`, for whatever architecture is being built —
+   * never with architecture-specific globs.
+   * @default []
+   */
+  readonly binaries?: string[];
+  /**
+   * Ports the image exposes.
+   * @default []
+   */
+  readonly ports?: number[];
+}
+
+/**
+ * A base image for static or copied binaries on distroless `static`, `base` or `cc`.
+ */
+export class StaticBase extends LucidImage {
+  public readonly kind = ImageKind.BASE;
+  private readonly family: RuntimeFamily;
+
+  constructor(scope: Construct, id: string, props: StaticBaseProps) {
+    const family = props.family ?? RuntimeFamily.STATIC_DEBIAN13;
+    super(scope, id, { description: `Lucid base image for native binaries (${family.name})`, ...props });
+    this.family = family;
+    if (family.language !== RuntimeLanguage.NATIVE) {
+      throw new Error(`[${this.node.path}] family ${family.name} is not a native family: use one of ${RuntimeFamily.all().filter(f => f.language === RuntimeLanguage.NATIVE).map(f => f.name).join(', ')}`);
+    }
+    const binaries = props.binaries ?? [];
+    let builder;
+    if (binaries.length > 0) {
+      builder = this.dockerfile.addStage('builder', { from: BaseImage.fromRegistry(family.builder.image) });
+      builder.addArg('DEBIAN_FRONTEND', 'noninteractive');
+      const packages = [...new Set(props.builderPackages ?? [])].sort();
+      if (packages.length > 0) {
+        builder.addRun(`apt-get update && apt-get install -y --no-install-recommends ${packages.join(' ')} && rm -rf /var/lib/apt/lists/*`);
+      }
+      // Copy each binary with every library ldd resolves for it (and the dynamic loader), keeping their paths.
+      const list = binaries.join(' ');
+      builder.addRun(`mkdir -p ${CLOSURE_DIR} && for b in ${list}; do cp --parents -L "$b" ${CLOSURE_DIR}/ && ` +
+        '{ ldd "$b" 2>/dev/null | awk \'$2 == "=>" && $3 ~ /^\\// { print $3 } $1 ~ /^\\// { print $1 }\' | ' +
+        `xargs -r -I{} cp --parents -L {} ${CLOSURE_DIR}/; }; done`);
+    }
+    const runtime = this.dockerfile.addStage('runtime', { from: this._fromFamily(family) });
+    if (builder) {
+      runtime.addCopy([`${CLOSURE_DIR}/`], '/', { from: builder });
+    }
+    runtime.addUser(`${DistrolessUser.NONROOT_UID}:${DistrolessUser.NONROOT_GID}`);
+    for (const port of props.ports ?? []) {
+      runtime.addExpose(port, Protocol.TCP);
+    }
+    // Labels last: changing one invalidates no layer.
+    this._addStandardLabels(runtime);
+  }
+
+  /** The distroless family of the runtime stage. */
+  public get runtimeFamily(): RuntimeFamily {
+    return this.family;
+  }
+}

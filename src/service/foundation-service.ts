@@ -1,0 +1,190 @@
+import { Construct } from 'constructs';
+import { secretEnvProblems } from './env-check';
+import { HealthCheck, HealthCheckKind } from './health-check';
+import { Layer } from './layer';
+import { IStackService } from './lucid-service';
+import { ServiceSecret } from './secret';
+import { ImageReference } from '../dockerfile';
+
+const FOUNDATION_SERVICE = Symbol.for('lucid-cdk.FoundationService');
+
+/**
+ * Properties of a foundation service.
+ */
+export interface FoundationServiceProps {
+  /** The image it runs, pinned to a version tag or a digest (e.g. `redis:8.0`). It is pulled, not built. */
+  readonly image: string;
+  /** The port it listens on. */
+  readonly port: number;
+  /** Its health check: a command in exec form, run with the image's own tools. */
+  readonly healthCheck: HealthCheck;
+  /**
+   * The layer it belongs to.
+   * @default Layer.CORE_SUPPORT
+   */
+  readonly layer?: Layer;
+  /**
+   * Where it keeps its data: a named volume `<id>-data` is mounted there.
+   * @default - no volume
+   */
+  readonly dataPath?: string;
+  /**
+   * Environment (literal values only; secrets go in `secrets`).
+   * @default {}
+   */
+  readonly env?: { [key: string]: string };
+  /**
+   * Runtime secrets.
+   * @default []
+   */
+  readonly secrets?: ServiceSecret[];
+  /**
+   * Overrides the image's command.
+   * @default - the image's command
+   */
+  readonly command?: string[];
+  /**
+   * The user it runs as.
+   * @default - the image's own user
+   */
+  readonly user?: string;
+  /**
+   * Paths mounted as tmpfs (writable although the root filesystem is read-only).
+   * @default ['/tmp']
+   */
+  readonly tmpfs?: string[];
+}
+
+/** Options of the foundation service presets. */
+export interface FoundationPresetOptions {
+  /**
+   * The image.
+   * @default - the preset's pinned image
+   */
+  readonly image?: string;
+  /**
+   * The port.
+   * @default - the upstream default port
+   */
+  readonly port?: number;
+}
+
+/**
+ * A service of the stack that runs an upstream (or custom) image instead of being built from this app:
+ * a database, a cache, a search engine. Lucid services depend on it; compose runs it with its health check.
+ */
+export class FoundationService extends Construct implements IStackService {
+  /** Whether `x` is a FoundationService (works across copies of this library). */
+  public static isFoundationService(x: any): x is FoundationService {
+    return x !== null && typeof x === 'object' && FOUNDATION_SERVICE in x;
+  }
+
+  /** Redis, checked with `redis-cli ping`. */
+  public static redis(scope: Construct, id: string, options: FoundationPresetOptions = {}): FoundationService {
+    const port = options.port ?? 6379;
+    return new FoundationService(scope, id, {
+      image: options.image ?? 'redis:8.0',
+      port,
+      healthCheck: HealthCheck.command(['redis-cli', '-p', String(port), 'ping'], { intervalSeconds: 5, timeoutSeconds: 3, startPeriodSeconds: 10, retries: 5 }),
+      command: ['redis-server', '--port', String(port), '--save', '', '--appendonly', 'no'],
+    });
+  }
+
+  /** MongoDB, checked with `mongosh` pinging the admin database. */
+  public static mongodb(scope: Construct, id: string, options: FoundationPresetOptions = {}): FoundationService {
+    const port = options.port ?? 27017;
+    return new FoundationService(scope, id, {
+      image: options.image ?? 'mongo:8.0',
+      port,
+      dataPath: '/data/db',
+      healthCheck: HealthCheck.command(['mongosh', '--quiet', '--port', String(port), '--eval', "quit(db.adminCommand('ping').ok ? 0 : 1)"],
+        { intervalSeconds: 10, timeoutSeconds: 5, startPeriodSeconds: 30, retries: 5 }),
+      command: ['mongod', '--port', String(port), '--bind_ip_all'],
+    });
+  }
+
+  /** Elasticsearch (single node), checked through its cluster health API. */
+  public static elasticsearch(scope: Construct, id: string, options: FoundationPresetOptions = {}): FoundationService {
+    const port = options.port ?? 9200;
+    return new FoundationService(scope, id, {
+      image: options.image ?? 'docker.elastic.co/elasticsearch/elasticsearch:8.19.0',
+      port,
+      dataPath: '/usr/share/elasticsearch/data',
+      env: { 'discovery.type': 'single-node', 'xpack.security.enabled': 'false', 'http.port': String(port) },
+      healthCheck: HealthCheck.command(['curl', '--fail', '--silent', `http://127.0.0.1:${port}/_cluster/health?wait_for_status=yellow&timeout=5s`],
+        { intervalSeconds: 10, timeoutSeconds: 8, startPeriodSeconds: 60, retries: 10 }),
+    });
+  }
+
+  /** The compose service name: the construct id. */
+  public readonly serviceName: string;
+  /** The image it runs. */
+  public readonly image: string;
+  /** The port. */
+  public readonly port: number;
+  /** The layer. */
+  public readonly layer: Layer;
+  /** The health check. */
+  public readonly healthCheck: HealthCheck;
+  /** Where it keeps its data, if anywhere. */
+  public readonly dataPath?: string;
+  /** The command, if overridden. */
+  public readonly command?: string[];
+  /** The user, if overridden. */
+  public readonly user?: string;
+  /** tmpfs mounts. */
+  public readonly tmpfs: string[];
+  private readonly env: { [key: string]: string };
+  private readonly secretList: ServiceSecret[];
+
+  constructor(scope: Construct, id: string, props: FoundationServiceProps) {
+    super(scope, id);
+    Object.defineProperty(this, FOUNDATION_SERVICE, { value: true });
+    this.serviceName = id;
+    this.image = props.image;
+    this.port = props.port;
+    this.layer = props.layer ?? Layer.CORE_SUPPORT;
+    this.healthCheck = props.healthCheck;
+    this.dataPath = props.dataPath;
+    this.command = props.command;
+    this.user = props.user;
+    this.tmpfs = props.tmpfs ?? ['/tmp'];
+    this.env = { ...(props.env ?? {}) };
+    this.secretList = [...(props.secrets ?? [])];
+    this.node.addValidation({ validate: () => this.validateFoundation() });
+  }
+
+  /** Its literal environment. */
+  public get environment(): { [key: string]: string } {
+    return { ...this.env };
+  }
+
+  /** Its runtime secrets. */
+  public get secrets(): ServiceSecret[] {
+    return [...this.secretList];
+  }
+
+  private validateFoundation(): string[] {
+    const errors: string[] = [];
+    if (!ImageReference.isValid(this.image)) {
+      errors.push(`image "${this.image}" is not a valid image reference`);
+    } else {
+      const ref = ImageReference.parse(this.image);
+      if (!ref.digest && (!ref.tag || ref.tag === 'latest')) {
+        errors.push(`image "${this.image}" is not pinned: give a version tag (e.g. "redis:8.0") or a digest, never "latest"`);
+      }
+    }
+    if (!(Number.isInteger(this.port) && this.port >= 1 && this.port <= 65535)) {
+      errors.push(`port ${this.port} is out of range: use 1-65535`);
+    }
+    if (this.healthCheck.kind !== HealthCheckKind.COMMAND) {
+      errors.push('a foundation service needs HealthCheck.command([...]) run with its image\'s own tools');
+    }
+    errors.push(...this.healthCheck.problems());
+    errors.push(...secretEnvProblems(this.env));
+    if (this.dataPath !== undefined && !this.dataPath.startsWith('/')) {
+      errors.push(`dataPath "${this.dataPath}" must be absolute`);
+    }
+    return errors;
+  }
+}

@@ -1,0 +1,371 @@
+import * as path from 'path';
+import { Construct, IConstruct } from 'constructs';
+import { secretEnvProblems } from './env-check';
+import { HealthCheck, HealthCheckKind } from './health-check';
+import { Layer } from './layer';
+import { Plane } from './plane';
+import { SecretSource, ServiceSecret } from './secret';
+import { ServiceRuntime } from './service-runtime';
+import { GeneratedFile } from '../core/generated-file';
+import { BaseImage, Protocol, Stage } from '../dockerfile';
+import { addJavaBuilder, ccFamilyFor, JAVA_PROBE, JAVA_PROBE_DIR, JAVA_PROBE_SOURCE, JavaBuildTool, javaBinary, javaHttpProbe, JLINK_HOME } from '../images/java-recipe';
+import { ImageKind, LucidImage } from '../images/lucid-image';
+import { addNodeBuilder, NODE_APP_DIR, nodeHttpProbe } from '../images/node-recipe';
+import { addPythonBuilder, addPythonEnv, pythonHttpProbe, VENV } from '../images/python-recipe';
+import { DistrolessUser, RuntimeFamily, RuntimeLanguage } from '../runtimes';
+
+const LUCID_SERVICE = Symbol.for('lucid-cdk.LucidService');
+
+/**
+ * A service of the stack that others can depend on: a Lucid service, or a foundation service
+ * (database, cache) that runs an upstream image.
+ */
+export interface IStackService extends IConstruct {
+  /** The compose service name. */
+  readonly serviceName: string;
+  /** The layer the service belongs to; dependencies go to the same or a lower layer. */
+  readonly layer: Layer;
+}
+
+/**
+ * Properties of a Lucid service.
+ */
+export interface LucidServiceProps {
+  /** The plane (label `org.lucid.plane`). */
+  readonly plane: Plane;
+  /** The layer (label `org.lucid.layer`). */
+  readonly layer: Layer;
+  /** How the image is built and run. */
+  readonly runtime: ServiceRuntime;
+  /** The build context, relative to the app's folder; the Dockerfile is generated into it. */
+  readonly directory: string;
+  /** The port the service listens on (label `org.lucid.expose`, EXPOSE, health check, `PORT` env). */
+  readonly port: number;
+  /** What the service does (labels `description` and `org.opencontainers.image.description`). */
+  readonly description: string;
+  /**
+   * The `version` label.
+   * @default '1.0.0'
+   */
+  readonly version?: string;
+  /**
+   * The repository name of the image.
+   * @default `lucid-<id>`
+   */
+  readonly imageName?: string;
+  /**
+   * The size budget in MB.
+   * @default - Python 100, Java 150, others 100
+   */
+  readonly sizeBudgetMb?: number;
+  /**
+   * Environment of the image. Values are literal (never secrets: see `secrets`).
+   * @default {}
+   */
+  readonly env?: { [key: string]: string };
+  /**
+   * Runtime secrets, mounted at `/run/secrets/<name>` by compose; never part of the image.
+   * @default []
+   */
+  readonly secrets?: ServiceSecret[];
+  /**
+   * The health check.
+   * @default HealthCheck.http({ path: '/health' })
+   */
+  readonly healthCheck?: HealthCheck;
+  /**
+   * Services this one needs running and healthy first.
+   * @default []
+   */
+  readonly dependsOn?: IStackService[];
+  /**
+   * Arguments after the entrypoint (CMD).
+   * @default []
+   */
+  readonly args?: string[];
+}
+
+/**
+ * A runnable Lucid service: its multi-stage Dockerfile (distroless runtime, `USER 65532:65532`, exec-form
+ * ENTRYPOINT and HEALTHCHECK with the runtime's own interpreter, no RUN in the runtime stage), labels, and
+ * what compose and bake need to run and build it.
+ */
+export class LucidService extends LucidImage implements IStackService {
+  /** Whether `x` is a LucidService (works across copies of this library). */
+  public static isLucidService(x: any): x is LucidService {
+    return x !== null && typeof x === 'object' && LUCID_SERVICE in x;
+  }
+
+  /** The path a secret is mounted at. */
+  public static secretPath(secret: ServiceSecret): string {
+    return `/run/secrets/${secret.name}`;
+  }
+
+  /** The env var that tells the service where a secret is: `<envVar>_FILE`. */
+  public static secretEnvVar(secret: ServiceSecret): string {
+    return `${secret.envVar ?? secret.name.toUpperCase().replace(/-/g, '_')}_FILE`;
+  }
+
+  public readonly kind = ImageKind.SERVICE;
+  /** The plane. */
+  public readonly plane: Plane;
+  /** The layer. */
+  public readonly layer: Layer;
+  /** The port. */
+  public readonly port: number;
+  /** The runtime. */
+  public readonly runtime: ServiceRuntime;
+  /** The health check. */
+  public readonly healthCheck: HealthCheck;
+  /** The exec-form command the health check runs. */
+  public readonly healthCheckCommand: string[];
+  /** The service name (label `org.lucid.service`, compose service). */
+  public readonly serviceName: string;
+
+  private readonly env: { [key: string]: string };
+  private readonly secretList: ServiceSecret[];
+  private readonly dependencies: IStackService[] = [];
+  private readonly stageFamily: RuntimeFamily;
+
+  constructor(scope: Construct, id: string, props: LucidServiceProps) {
+    super(scope, id, props);
+    Object.defineProperty(this, LUCID_SERVICE, { value: true });
+    this.plane = props.plane;
+    this.layer = props.layer;
+    this.port = props.port;
+    this.runtime = props.runtime;
+    this.serviceName = id;
+    this.healthCheck = props.healthCheck ?? HealthCheck.http();
+    this.env = { ...(props.env ?? {}) };
+    this.secretList = [...(props.secrets ?? [])];
+    for (const d of props.dependsOn ?? []) {
+      this.addDependency(d);
+    }
+
+    const built = this.buildStages(props);
+    this.stageFamily = built.family;
+    const runtime = built.runtime;
+    const probeUrl = `http://127.0.0.1:${this.healthCheck.port ?? this.port}${this.healthCheck.path ?? '/health'}`;
+    this.healthCheckCommand = this.healthCheck.kind === HealthCheckKind.COMMAND
+      ? [...this.healthCheck.command!]
+      : built.probe(probeUrl, Math.max(1, this.healthCheck.timeoutSeconds - 1));
+
+    runtime.addEnv('PORT', String(this.port));
+    for (const key of Object.keys(this.env)) {
+      runtime.addEnv(key, this.env[key]);
+    }
+    runtime.addUser(`${DistrolessUser.NONROOT_UID}:${DistrolessUser.NONROOT_GID}`);
+    runtime.addExpose(this.port, Protocol.TCP);
+    runtime.useStopSignal(built.stopSignal);
+    runtime.useHealthcheck({
+      command: this.healthCheckCommand,
+      intervalSeconds: this.healthCheck.intervalSeconds,
+      timeoutSeconds: this.healthCheck.timeoutSeconds,
+      startPeriodSeconds: this.healthCheck.startPeriodSeconds,
+      startIntervalSeconds: this.healthCheck.startIntervalSeconds,
+      retries: this.healthCheck.retries,
+    });
+    runtime.useEntrypoint(built.entrypoint);
+    if (props.args && props.args.length > 0) {
+      runtime.useCmd(props.args);
+    }
+    // Labels last: changing one invalidates no layer.
+    this.addLucidLabels(runtime);
+    this.node.addValidation({ validate: () => this.validateService() });
+  }
+
+  /** The distroless family of the runtime stage. */
+  public get runtimeFamily(): RuntimeFamily {
+    return this.stageFamily;
+  }
+
+  /** Adds a service this one needs running and healthy first. */
+  public addDependency(service: IStackService): void {
+    if (!this.dependencies.includes(service)) {
+      this.dependencies.push(service);
+    }
+  }
+
+  /** The services this one depends on. */
+  public get dependsOn(): IStackService[] {
+    return [...this.dependencies];
+  }
+
+  /** The service's literal environment (without `PORT` and secret paths). */
+  public get environment(): { [key: string]: string } {
+    return { ...this.env };
+  }
+
+  /** The service's runtime secrets. */
+  public get secrets(): ServiceSecret[] {
+    return [...this.secretList];
+  }
+
+  private addLucidLabels(stage: Stage): void {
+    this._addStandardLabels(stage);
+    stage.addLabel('org.lucid.plane', this.plane);
+    stage.addLabel('org.lucid.layer', String(this.layer));
+    stage.addLabel('org.lucid.service', this.serviceName);
+    stage.addLabel('org.lucid.expose', String(this.port));
+  }
+
+  private buildStages(props: LucidServiceProps): BuiltRuntime {
+    switch (props.runtime.language) {
+      case RuntimeLanguage.PYTHON: return this.buildPython(props.runtime);
+      case RuntimeLanguage.JAVA: return this.buildJava(props.runtime);
+      case RuntimeLanguage.NODEJS: return this.buildNode(props.runtime);
+      default: throw new Error(`[${this.node.path}] no service recipe for ${props.runtime.language} runtimes`);
+    }
+  }
+
+  private buildPython(rt: ServiceRuntime): BuiltRuntime {
+    const o = rt.pythonOptions!;
+    const source = o.source ?? 'app';
+    const family = rt.family;
+    let runtime: Stage;
+    if (o.base) {
+      runtime = this.dockerfile.addStage('runtime', { from: this._fromLucidImage(o.base) });
+    } else {
+      const builder = addPythonBuilder(this.dockerfile, family, { requirements: o.requirements, requireHashes: o.requireHashes });
+      runtime = this.dockerfile.addStage('runtime', { from: this._fromFamily(family) });
+      runtime.addCopy([VENV], VENV, { from: builder });
+    }
+    runtime.addCopy([source], '/app');
+    if (!o.base) {
+      addPythonEnv(runtime);
+    }
+    runtime.addWorkdir('/app');
+    const python = `${VENV}/bin/python3`;
+    return {
+      runtime,
+      family,
+      entrypoint: o.module ? [python, '-m', o.module] : [python, path.posix.join('/app', o.main ?? 'main.py')],
+      // A Python PID 1 ignores SIGTERM; SIGINT raises KeyboardInterrupt and stops it at once.
+      stopSignal: 'SIGINT',
+      probe: (url, t) => pythonHttpProbe(family.interpreterPath!, url, t),
+    };
+  }
+
+  private buildJava(rt: ServiceRuntime): BuiltRuntime {
+    const o = rt.javaOptions!;
+    const family = rt.family;
+    const tool = o.buildTool ?? JavaBuildTool.MAVEN;
+    const maven = tool === JavaBuildTool.MAVEN;
+    const jlink = !o.base && o.jlinkModules !== undefined;
+    const artifact = o.artifact ?? (maven ? 'target/app.jar' : 'build/libs/app.jar');
+    new GeneratedFile(this, this.app.filePath(path.posix.join(this.directory, JAVA_PROBE_SOURCE)), {
+      render: header => header.map(h => `// ${h}\n`).join('') + JAVA_PROBE,
+    });
+    const builder = addJavaBuilder(this.dockerfile, family, {
+      buildTool: tool,
+      buildFiles: o.buildFiles ?? (maven ? ['pom.xml'] : ['build.gradle', 'settings.gradle']),
+      sources: o.sources ?? ['src'],
+      artifact,
+      jlinkModules: jlink ? o.jlinkModules : undefined,
+    });
+    const stageFamily = o.base ? o.base.runtimeFamily : jlink ? ccFamilyFor(family) : family;
+    const from: BaseImage = o.base ? this._fromLucidImage(o.base) : this._fromFamily(stageFamily);
+    const runtime = this.dockerfile.addStage('runtime', { from });
+    if (jlink) {
+      runtime.addCopy([JLINK_HOME], JLINK_HOME, { from: builder });
+    }
+    if (!o.base) {
+      runtime.addCopy(['/build/probe'], JAVA_PROBE_DIR, { from: builder });
+      runtime.addEnv('LANG', 'C.UTF-8');
+    }
+    runtime.addCopy([`/build/${artifact}`], '/app/app.jar', { from: builder });
+    runtime.addWorkdir('/app');
+    const java = o.base ? o.base.javaBinary : javaBinary(family, jlink);
+    return {
+      runtime,
+      family: stageFamily,
+      entrypoint: [java, ...(o.jvmOptions ?? []), '-jar', '/app/app.jar'],
+      // The JVM runs its shutdown hooks on SIGTERM, also as PID 1.
+      stopSignal: 'SIGTERM',
+      probe: (url, t) => javaHttpProbe(java, url, t),
+    };
+  }
+
+  private buildNode(rt: ServiceRuntime): BuiltRuntime {
+    const o = rt.nodeOptions!;
+    const family = rt.family;
+    const builder = addNodeBuilder(this.dockerfile, family, {
+      manifestFiles: o.manifestFiles ?? ['package.json', 'package-lock.json'],
+      sources: o.sources ?? ['server.js'],
+    });
+    const runtime = this.dockerfile.addStage('runtime', { from: o.base ? this._fromLucidImage(o.base) : this._fromFamily(family) });
+    runtime.addCopy([NODE_APP_DIR], NODE_APP_DIR, { from: builder });
+    runtime.addEnv('NODE_ENV', 'production');
+    runtime.addWorkdir(NODE_APP_DIR);
+    const node = family.interpreterPath!;
+    return {
+      runtime,
+      family,
+      entrypoint: [node, path.posix.join(NODE_APP_DIR, o.main ?? 'server.js')],
+      // Node as PID 1 installs no signal handlers: the app (or compose's init) must handle SIGTERM.
+      stopSignal: 'SIGTERM',
+      probe: (url, t) => nodeHttpProbe(node, url, t),
+    };
+  }
+
+  private validateService(): string[] {
+    const errors: string[] = [];
+    if (!(Number.isInteger(this.port) && this.port >= 1 && this.port <= 65535)) {
+      errors.push(`port ${this.port} is out of range: use 1-65535`);
+    }
+    errors.push(...this.healthCheck.problems());
+    const probe = this.healthCheck.command;
+    if (probe && probe.length > 0 && !probe[0].startsWith('/')) {
+      errors.push(`health check command starts with "${probe[0]}": give the absolute path of a binary that exists in the runtime image (distroless has no shell, and no curl, wget or pgrep)`);
+    }
+    const o = this.runtime.pythonOptions;
+    if (o?.base && o.requirements) {
+      errors.push(`requirements "${o.requirements}" cannot be installed on top of base ${o.base.node.path}: its runtime has no shell or pip. Put them in the base's requirements, or run on distroless directly (drop "base")`);
+    }
+    for (const key of Object.keys(this.env)) {
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
+        errors.push(`env name "${key}" is not a valid variable name: use letters, digits and "_", not starting with a digit`);
+      }
+      if (key === 'PORT') {
+        errors.push('env PORT is set from the service\'s port: remove it from env');
+      }
+    }
+    errors.push(...secretEnvProblems(this.env));
+    const secretNames = new Set<string>();
+    for (const s of this.secretList) {
+      if (!/^[a-z0-9][a-z0-9_-]*$/.test(s.name)) {
+        errors.push(`secret name "${s.name}" must be lower case letters, digits, "-" and "_"`);
+      }
+      if (secretNames.has(s.name)) {
+        errors.push(`secret "${s.name}" is declared twice`);
+      }
+      secretNames.add(s.name);
+      if (s.source === SecretSource.ENVIRONMENT && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(s.from)) {
+        errors.push(`secret "${s.name}" reads environment variable "${s.from}", which is not a valid variable name`);
+      }
+      if (s.source === SecretSource.FILE && (s.from.includes('\n') || s.from.length === 0)) {
+        errors.push(`secret "${s.name}" needs a file path without newlines`);
+      }
+    }
+    for (const d of this.dependencies) {
+      if (d === this) {
+        errors.push('a service cannot depend on itself');
+      } else if (d.layer > this.layer) {
+        errors.push(`depends on ${d.serviceName} (layer ${d.layer}), a higher layer than its own (${this.layer}): a service depends only on services of its own or a lower layer`);
+      }
+    }
+    const native = this.stageFamily.language === RuntimeLanguage.NATIVE && !this.runtime.javaOptions;
+    if (this.healthCheck.kind === HealthCheckKind.HTTP && native) {
+      errors.push('an HTTP health check needs an interpreter in the runtime: give HealthCheck.command([...]) with a probe binary');
+    }
+    return errors;
+  }
+}
+
+interface BuiltRuntime {
+  readonly runtime: Stage;
+  readonly family: RuntimeFamily;
+  readonly entrypoint: string[];
+  readonly stopSignal: string;
+  readonly probe: (url: string, timeoutSeconds: number) => string[];
+}

@@ -1,0 +1,168 @@
+import { DistrolessPythonBase } from '../images/distroless-python-base';
+import { JavaBase } from '../images/java-base';
+import { JavaBuildTool } from '../images/java-recipe';
+import { NodeBase } from '../images/node-base';
+import { RuntimeFamily, RuntimeLanguage } from '../runtimes';
+
+/**
+ * Options of a Python service.
+ */
+export interface PythonRuntimeOptions {
+  /**
+   * The distroless Python family the service runs on directly (ignored with `base`).
+   * @default RuntimeFamily.PYTHON3_DEBIAN13
+   */
+  readonly family?: RuntimeFamily;
+  /**
+   * Build FROM this Python base image of the app instead of distroless directly (the hybrid approach for
+   * development and tests). The service then adds only its sources: a distroless stage cannot `pip install`.
+   * @default - distroless directly, with the service's own builder stage
+   */
+  readonly base?: DistrolessPythonBase;
+  /**
+   * A pip requirements file in the build context (not allowed with `base`).
+   * @default - none
+   */
+  readonly requirements?: string;
+  /**
+   * Install requirements with `pip --require-hashes`.
+   * @default false
+   */
+  readonly requireHashes?: boolean;
+  /**
+   * The folder of the build context copied to `/app`.
+   * @default 'app'
+   */
+  readonly source?: string;
+  /**
+   * The script run, relative to `/app`. Ignored when `module` is set.
+   * @default 'main.py'
+   */
+  readonly main?: string;
+  /**
+   * A module run with `python -m` instead of a script.
+   * @default - the `main` script
+   */
+  readonly module?: string;
+}
+
+/**
+ * Options of a Java service.
+ */
+export interface JavaRuntimeOptions {
+  /**
+   * The distroless Java family (ignored with `base`, which has its own).
+   * @default RuntimeFamily.JAVA21_DEBIAN13
+   */
+  readonly family?: RuntimeFamily;
+  /**
+   * Run on this Java base image of the app (its JRE or jlink runtime, and its health probe).
+   * @default - distroless Java directly
+   */
+  readonly base?: JavaBase;
+  /**
+   * The build tool.
+   * @default JavaBuildTool.MAVEN
+   */
+  readonly buildTool?: JavaBuildTool;
+  /**
+   * Build files copied before the sources, for a cached dependency layer.
+   * @default ['pom.xml'] for Maven, ['build.gradle', 'settings.gradle'] for Gradle
+   */
+  readonly buildFiles?: string[];
+  /**
+   * Source folders copied after the dependency layer.
+   * @default ['src']
+   */
+  readonly sources?: string[];
+  /**
+   * The executable jar the build produces, relative to the project folder (set the build's final name).
+   * @default 'target/app.jar' for Maven, 'build/libs/app.jar' for Gradle
+   */
+  readonly artifact?: string;
+  /**
+   * Build a jlink runtime with these modules and run on distroless `cc` (ignored with `base`).
+   * @default - the family's full JRE
+   */
+  readonly jlinkModules?: string[];
+  /**
+   * JVM options placed before `-jar`.
+   * @default []
+   */
+  readonly jvmOptions?: string[];
+}
+
+/**
+ * Options of a Node service.
+ */
+export interface NodeRuntimeOptions {
+  /**
+   * The distroless Node family (ignored with `base`).
+   * @default RuntimeFamily.NODEJS22_DEBIAN13
+   */
+  readonly family?: RuntimeFamily;
+  /**
+   * Run on this Node base image of the app.
+   * @default - distroless Node directly
+   */
+  readonly base?: NodeBase;
+  /**
+   * Files that define the dependencies, copied first for a cached `npm ci` layer.
+   * @default ['package.json', 'package-lock.json']
+   */
+  readonly manifestFiles?: string[];
+  /**
+   * App files and folders copied after the dependencies, into `/app`.
+   * @default ['server.js']
+   */
+  readonly sources?: string[];
+  /**
+   * The script run, relative to `/app`.
+   * @default 'server.js'
+   */
+  readonly main?: string;
+}
+
+/**
+ * How a service's image is built and run: a distroless runtime family directly (production), or a base
+ * image of the app (the hybrid approach for development and tests).
+ */
+export class ServiceRuntime {
+  /** A Python service. */
+  public static python(options: PythonRuntimeOptions = {}): ServiceRuntime {
+    const family = options.base?.runtimeFamily ?? options.family ?? RuntimeFamily.PYTHON3_DEBIAN13;
+    return new ServiceRuntime(RuntimeLanguage.PYTHON, family, options, undefined, undefined);
+  }
+
+  /** A Java service. */
+  public static java(options: JavaRuntimeOptions = {}): ServiceRuntime {
+    const family = options.base?.javaFamily ?? options.family ?? RuntimeFamily.JAVA21_DEBIAN13;
+    return new ServiceRuntime(RuntimeLanguage.JAVA, family, undefined, options, undefined);
+  }
+
+  /** A Node service. */
+  public static nodejs(options: NodeRuntimeOptions = {}): ServiceRuntime {
+    const family = options.base?.runtimeFamily ?? options.family ?? RuntimeFamily.NODEJS22_DEBIAN13;
+    return new ServiceRuntime(RuntimeLanguage.NODEJS, family, undefined, undefined, options);
+  }
+
+  /** The language. */
+  public readonly language: RuntimeLanguage;
+  /** The runtime family (for Java, the JRE's family even when a jlink runtime runs on `cc`). */
+  public readonly family: RuntimeFamily;
+  /** Python options, for Python services. */
+  public readonly pythonOptions?: PythonRuntimeOptions;
+  /** Java options, for Java services. */
+  public readonly javaOptions?: JavaRuntimeOptions;
+  /** Node options, for Node services. */
+  public readonly nodeOptions?: NodeRuntimeOptions;
+
+  private constructor(language: RuntimeLanguage, family: RuntimeFamily, py?: PythonRuntimeOptions,
+    java?: JavaRuntimeOptions, node?: NodeRuntimeOptions) {
+    this.language = language;
+    this.family = family;
+    this.pythonOptions = py;
+    this.javaOptions = java;
+    this.nodeOptions = node;
+  }
+}

@@ -1,0 +1,55 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Project } from 'projen';
+import { GeneratedFile } from './core/generated-file';
+import { LucidApp, LucidAppProps } from './core/lucid-app';
+
+/**
+ * Helpers for testing Lucid apps, e.g. `expect(Testing.synth(app)).toMatchSnapshot()`.
+ */
+export class Testing {
+  /**
+   * A throwaway projen project in a new temporary folder, to hold an app under test.
+   */
+  public static project(): Project {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'lucid-cdk-test-'));
+    return new Project({ name: 'lucid-cdk-test', outdir });
+  }
+
+  /**
+   * A LucidApp in a throwaway project.
+   */
+  public static app(props: LucidAppProps = {}): LucidApp {
+    return new LucidApp(Testing.project(), 'Lucid', props);
+  }
+
+  /**
+   * Synthesizes the app's project and returns every file the app generated, keyed by its path relative to
+   * the app's folder (sorted), with its content.
+   */
+  public static synth(app: LucidApp): { [path: string]: string } {
+    const project = app.project;
+    const previous = process.env.PROJEN_DISABLE_POST;
+    process.env.PROJEN_DISABLE_POST = 'true';
+    try {
+      project.synth();
+    } finally {
+      if (previous === undefined) {
+        delete process.env.PROJEN_DISABLE_POST;
+      } else {
+        process.env.PROJEN_DISABLE_POST = previous;
+      }
+    }
+    const files: { [path: string]: string } = {};
+    const paths = app.node.findAll()
+      .filter((c): c is GeneratedFile => c instanceof GeneratedFile)
+      .map(f => f.path)
+      .sort();
+    for (const p of paths) {
+      const rel = app.outdir === '.' ? p : path.posix.relative(app.outdir, p);
+      files[rel] = fs.readFileSync(path.join(project.outdir, p), 'utf-8');
+    }
+    return files;
+  }
+}

@@ -1,0 +1,151 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import Ajv from 'ajv';
+import { LucidImage, LucidService, Testing } from '../../../src';
+import { ComposeSchema } from '../../../src/compose';
+import { COMPOSE_SPEC_SCHEMA } from '../../compose/util';
+import { docker } from '../../util/docker';
+import { referenceApp } from '../../util/reference-stack';
+
+// The reference stack's generated files, fed to the tools that consume them.
+
+const app = referenceApp();
+const files = Testing.synth(app);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lucid-reference-'));
+for (const [rel, content] of Object.entries(files)) {
+  fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+  fs.writeFileSync(path.join(dir, rel), content);
+}
+const images = LucidImage.all(app);
+const services = images.filter(LucidService.isLucidService);
+
+function bakePrint(env: { [k: string]: string } = {}, ...targets: string[]): any {
+  const saved = { ...process.env };
+  for (const k of ['REGISTRY', 'TAG', 'PLATFORMS', 'CACHE', 'ATTEST']) {
+    delete process.env[k];
+  }
+  Object.assign(process.env, env);
+  try {
+    return JSON.parse(docker(['buildx', 'bake', '-f', 'docker-bake.hcl', '--print', ...targets], dir).stdout);
+  } finally {
+    process.env = saved;
+  }
+}
+
+describe('docker buildx bake --print on the generated docker-bake.hcl', () => {
+  const printed = bakePrint();
+
+  test('resolves one target per image, with the model\'s context, Dockerfile, stage, tag and platforms', () => {
+    expect(Object.keys(printed.target).sort()).toEqual(images.map(i => i.targetName).sort());
+    for (const image of images) {
+      const t = printed.target[image.targetName];
+      expect(t.context).toBe(image.directory);
+      expect(t.dockerfile).toBe('Dockerfile');
+      expect(t.target).toBe('runtime');
+      expect(t.tags).toEqual([`pickme/${image.imageName}:latest`]);
+      expect(t.platforms).toEqual(['linux/amd64', 'linux/arm64']);
+      expect(t.labels).toEqual(image.runtimeStage.labelMap());
+      expect(t['cache-from']).toBeUndefined();
+      expect(t.attest).toBeUndefined();
+    }
+  });
+
+  test('feeds base images in as target contexts, so bake builds them first', () => {
+    expect(printed.target['auth-service'].contexts).toEqual({ 'pickme/lucid-python-base:latest': 'target:python-base' });
+    expect(printed.target['blockchain-api'].contexts).toEqual({ 'pickme/lucid-java-base:latest': 'target:java-base' });
+    expect(printed.target['api-gateway'].contexts).toBeUndefined();
+    expect(printed.target['admin-ui'].contexts).toBeUndefined();
+  });
+
+  test('the default group holds every image', () => {
+    expect([...printed.group.default.targets].sort()).toEqual(images.map(i => i.targetName).sort());
+  });
+
+  test('groups resolve to planes, layers and each service with its base chain', () => {
+    const group = (name: string) => Object.keys(bakePrint({}, name).target).sort();
+    expect(group('ops')).toEqual(['api-gateway', 'auth-service', 'python-base']);
+    expect(group('layer-2')).toEqual(['blockchain-api', 'java-base']);
+    expect(group('base')).toEqual(['java-base', 'python-base']);
+    expect(group('services')).toEqual([...services.map(s => s.targetName), 'java-base', 'python-base'].sort());
+  });
+
+  test('REGISTRY, TAG and PLATFORMS come from the environment, like the old build script flags', () => {
+    const t = bakePrint({ REGISTRY: 'ghcr.io/lucid', TAG: '1.2.3', PLATFORMS: 'linux/arm64' }, 'api-gateway').target['api-gateway'];
+    expect(t.tags).toEqual(['ghcr.io/lucid/lucid-api-gateway:1.2.3']);
+    expect(t.platforms).toEqual(['linux/arm64']);
+  });
+
+  test('CACHE selects registry or GitHub Actions cache, scoped per image; ATTEST adds SBOM and provenance', () => {
+    const gha = bakePrint({ CACHE: 'gha', ATTEST: 'true' }, 'api-gateway').target['api-gateway'];
+    expect(gha['cache-from']).toEqual([{ type: 'gha', scope: 'lucid-api-gateway' }]);
+    expect(gha['cache-to']).toEqual([{ type: 'gha', scope: 'lucid-api-gateway', mode: 'max' }]);
+    expect(gha.attest).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'sbom' }), expect.objectContaining({ type: 'provenance' })]));
+    const reg = bakePrint({ CACHE: 'registry' }, 'api-gateway').target['api-gateway'];
+    expect(reg['cache-from']).toEqual([{ type: 'registry', ref: 'pickme/lucid-api-gateway:buildcache' }]);
+  });
+
+  test('an unknown CACHE value fails with the file\'s own message', () => {
+    const saved = process.env.CACHE;
+    process.env.CACHE = 'bogus';
+    try {
+      const r = docker(['buildx', 'bake', '-f', 'docker-bake.hcl', '--print'], dir, true);
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toContain('CACHE must be "registry", "gha" or empty');
+    } finally {
+      if (saved === undefined) delete process.env.CACHE; else process.env.CACHE = saved;
+    }
+  });
+});
+
+describe('docker compose config on the generated compose files', () => {
+  const config = JSON.parse(docker(['compose', '--profile', '*', 'config', '--format', 'json'], dir).stdout);
+
+  test('every service is hardened: UID 65532, read-only root, no capabilities, no new privileges, init', () => {
+    expect(Object.keys(config.services).sort()).toEqual(services.map(s => s.serviceName).sort());
+    for (const s of services) {
+      const c = config.services[s.serviceName];
+      expect(c.user).toBe('65532:65532');
+      expect(c.read_only).toBe(true);
+      expect(c.cap_drop).toEqual(['ALL']);
+      expect(c.security_opt).toEqual(['no-new-privileges:true']);
+      expect(c.init).toBe(true);
+      expect(c.build).toMatchObject({ dockerfile: 'Dockerfile', target: 'runtime' });
+    }
+  });
+
+  test('health checks are the Dockerfile\'s own, and dependencies wait for health', () => {
+    for (const s of services) {
+      const c = config.services[s.serviceName];
+      expect(c.healthcheck.test).toEqual(['CMD', ...s.healthCheckCommand]);
+      const expected: { [k: string]: any } = {};
+      for (const d of s.dependsOn) {
+        expected[d.serviceName] = expect.objectContaining({ condition: 'service_healthy' });
+      }
+      expect(c.depends_on ?? {}).toEqual(expected);
+    }
+  });
+
+  test('secrets are compose secrets with a *_FILE pointer, never values', () => {
+    const auth = config.services['auth-service'];
+    expect(auth.environment.JWT_SIGNING_KEY_FILE).toBe('/run/secrets/jwt-signing-key');
+    expect(auth.secrets).toEqual([expect.objectContaining({ source: 'jwt-signing-key', target: 'jwt-signing-key' })]);
+    expect(config.secrets['jwt-signing-key']).toMatchObject({ environment: 'LUCID_JWT_SIGNING_KEY' });
+  });
+
+  test('a plane\'s profile brings the services it depends on', () => {
+    const gui = docker(['compose', '--profile', 'gui', 'config', '--services'], dir).stdout.trim().split('\n').sort();
+    expect(gui).toEqual(['admin-ui', 'api-gateway', 'auth-service']);
+  });
+
+  test('the base file builds the base images only', () => {
+    const base = JSON.parse(docker(['compose', '-f', 'docker-compose.base.yml', 'config', '--format', 'json'], dir).stdout);
+    expect(Object.keys(base.services).sort()).toEqual(['java-base', 'python-base']);
+  });
+
+  test('both files validate against the official compose-spec schema', () => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    expect(ComposeSchema.validate(ajv, COMPOSE_SPEC_SCHEMA, files['docker-compose.yml'])).toEqual([]);
+    expect(ComposeSchema.validate(ajv, COMPOSE_SPEC_SCHEMA, files['docker-compose.base.yml'])).toEqual([]);
+  });
+});

@@ -1,0 +1,216 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Construct } from 'constructs';
+import {
+  FoundationService, HealthCheck, Layer, LucidApp, LucidService, LucidServiceProps, Plane, RuntimeFamily, SecretSource,
+  ServiceRuntime, SynthesisError, Testing,
+} from '../../src';
+import { DistrolessPythonBase } from '../../src/images';
+
+function props(overrides: Partial<LucidServiceProps> = {}): LucidServiceProps {
+  return {
+    plane: Plane.OPS,
+    layer: Layer.CORE_SUPPORT,
+    description: 'test service',
+    directory: 'apps/svc',
+    port: 8080,
+    runtime: ServiceRuntime.python(),
+    ...overrides,
+  };
+}
+
+/** The problems synthesis reports for an app, or [] when it synthesizes. */
+function problems(app: LucidApp): string[] {
+  try {
+    Testing.synth(app);
+    return [];
+  } catch (e) {
+    if (e instanceof SynthesisError) {
+      return e.problems;
+    }
+    throw e;
+  }
+}
+
+describe('LucidService', () => {
+  test('a valid service synthesizes its Dockerfile, .dockerignore and compose entry', () => {
+    // GIVEN
+    const app = Testing.app();
+    new LucidService(app, 'svc', props());
+
+    // WHEN
+    const files = Testing.synth(app);
+
+    // THEN
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(['apps/svc/Dockerfile', 'apps/svc/.dockerignore', 'docker-compose.yml']));
+    expect(files['apps/svc/Dockerfile']).toContain('FROM gcr.io/distroless/python3-debian13:nonroot AS runtime');
+  });
+
+  test.each([
+    ['a port out of range', props({ port: 70000 }), 'port 70000 is out of range'],
+    ['a literal password in env', props({ env: { DB_PASSWORD: 'hunter2' } }), 'env DB_PASSWORD holds a literal secret'],
+    ['credentials in a URL', props({ env: { MONGODB_URL: 'mongodb://lucid:lucid@lucid_mongo:27017/lucid' } }), 'env MONGODB_URL holds a URL with credentials'],
+    ['an invalid env name', props({ env: { 'BAD-NAME': 'x' } }), 'env name "BAD-NAME" is not a valid variable name'],
+    ['PORT in env', props({ env: { PORT: '1' } }), 'env PORT is set from the service\'s port'],
+    ['a health check through a shell tool', props({ healthCheck: HealthCheck.command(['curl', '-f', 'http://localhost/']) }), 'health check command starts with "curl"'],
+    ['a health check timeout above its interval', props({ healthCheck: HealthCheck.http({ intervalSeconds: 2, timeoutSeconds: 5 }) }), 'must not exceed intervalSeconds'],
+    ['a bad health check path', props({ healthCheck: HealthCheck.http({ path: 'health check' }) }), 'health check path "health check" must start with "/"'],
+    ['a directory outside the app', props({ directory: '../elsewhere' }), 'directory "../elsewhere" must be a folder inside the app\'s folder'],
+    ['an invalid image name', props({ imageName: 'Bad_Name' }), 'imageName "Bad_Name" is not a valid image name'],
+    ['a bad secret name', props({ secrets: [{ name: 'Bad Name', source: SecretSource.FILE, from: 'x' }] }), 'secret name "Bad Name"'],
+  ])('%s is rejected, naming the construct path', (_what, p, message) => {
+    // GIVEN
+    const app = Testing.app();
+    new LucidService(app, 'svc', p);
+
+    // WHEN
+    const found = problems(app);
+
+    // THEN
+    expect(found).toEqual(expect.arrayContaining([expect.stringContaining(message)]));
+    expect(found.find(m => m.includes(message))).toMatch(/^\[[^\]]*Lucid\/svc[^\]]*\] /);
+  });
+
+  test('a service may not depend on a higher layer', () => {
+    // GIVEN
+    const app = Testing.app();
+    const ui = new LucidService(app, 'ui', props({ layer: Layer.ADVANCED, directory: 'apps/ui' }));
+    new LucidService(app, 'gw', props({ dependsOn: [ui] }));
+
+    // WHEN / THEN
+    expect(problems(app)).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^\[.*Lucid\/gw\] depends on ui \(layer 3\), a higher layer than its own \(0\)/),
+    ]));
+  });
+
+  test('requirements cannot be added on top of a distroless base image', () => {
+    // GIVEN
+    const app = Testing.app();
+    const base = new DistrolessPythonBase(app, 'python-base', { directory: 'images/python' });
+    new LucidService(app, 'svc', props({ runtime: ServiceRuntime.python({ base, requirements: 'requirements.txt' }) }));
+
+    // WHEN / THEN
+    expect(problems(app)).toEqual([expect.stringContaining('cannot be installed on top of base')]);
+  });
+
+  test('two images with the same id anywhere in the app are rejected', () => {
+    // GIVEN
+    const app = Testing.app();
+    new LucidService(app, 'svc', props());
+    const nested = new Construct(app, 'nested');
+    new LucidService(nested, 'svc', props({ directory: 'apps/other' }));
+
+    // WHEN / THEN
+    expect(problems(app).filter(m => m.includes('has the same id "svc"'))).toHaveLength(2);
+  });
+
+  test('every problem is reported at once and nothing is written', () => {
+    // GIVEN
+    const app = Testing.app();
+    new LucidService(app, 'a', props({ port: 0 }));
+    new LucidService(app, 'b', props({ directory: 'apps/b', env: { API_TOKEN: 'abc' } }));
+
+    // WHEN
+    let error: any;
+    try {
+      Testing.synth(app);
+    } catch (e) {
+      error = e;
+    }
+
+    // THEN
+    expect(error).toBeInstanceOf(SynthesisError);
+    expect(error.message).toMatch(/found \d+ problems; nothing was written/);
+    expect(error.problems).toEqual(expect.arrayContaining([
+      expect.stringMatching(/Lucid\/a\] port 0 is out of range/),
+      expect.stringMatching(/Lucid\/b\] env API_TOKEN holds a literal secret/),
+    ]));
+    expect(fs.existsSync(path.join(app.project.outdir, 'apps'))).toBe(false);
+    expect(fs.existsSync(path.join(app.project.outdir, 'docker-compose.yml'))).toBe(false);
+  });
+
+  test('secrets reach compose as secrets and a *_FILE path, never as values in the image', () => {
+    // GIVEN
+    const app = Testing.app();
+    new LucidService(app, 'svc', props({
+      secrets: [{ name: 'db-password', source: SecretSource.ENVIRONMENT, from: 'LUCID_DB_PASSWORD' }],
+    }));
+
+    // WHEN
+    const files = Testing.synth(app);
+
+    // THEN
+    expect(files['apps/svc/Dockerfile']).not.toMatch(/DB_PASSWORD|LUCID_DB_PASSWORD/);
+    expect(files['docker-compose.yml']).toContain('DB_PASSWORD_FILE: /run/secrets/db-password');
+    expect(files['docker-compose.yml']).toMatch(/secrets:\n {2}db-password:\n {4}environment: LUCID_DB_PASSWORD/);
+  });
+
+  test('a dependency added after construction appears in compose (rendering is lazy)', () => {
+    // GIVEN
+    const app = Testing.app();
+    const gw = new LucidService(app, 'gw', props());
+    const auth = new LucidService(app, 'auth', props({ directory: 'apps/auth', port: 8081, layer: Layer.SESSION_PIPELINE }));
+
+    // WHEN
+    auth.addDependency(gw);
+    const files = Testing.synth(app);
+
+    // THEN
+    expect(files['docker-compose.yml']).toMatch(/ {4}depends_on:\n {6}gw:\n {8}condition: service_healthy/);
+  });
+
+  test('a legacy debian12 runtime still renders, with a warning that names the replacement', () => {
+    // GIVEN
+    const app = Testing.app();
+    new LucidService(app, 'svc', props({ runtime: ServiceRuntime.python({ family: RuntimeFamily.PYTHON3_DEBIAN12 }) }));
+
+    // WHEN
+    const files = Testing.synth(app);
+
+    // THEN
+    expect(files['apps/svc/Dockerfile']).toContain('FROM gcr.io/distroless/python3-debian12:nonroot AS runtime');
+    expect(files['apps/svc/Dockerfile']).toContain('FROM debian:12-slim AS builder');
+    expect(files['apps/svc/Dockerfile']).toContain('/usr/bin/python3.11 -m venv /opt/venv');
+    expect(app.warnings()).toEqual([expect.stringMatching(/^\[.*Lucid\/svc\] python3-debian12 is removed .*move to python3-debian13/)]);
+  });
+
+  test('synthesis is deterministic: the same tree gives the same bytes', () => {
+    // GIVEN
+    const build = () => {
+      const app = Testing.app();
+      const gw = new LucidService(app, 'gw', props({ env: { Z: '1', A: 'x y "z" $HOME \\ é' } }));
+      new LucidService(app, 'ui', props({ directory: 'apps/ui', port: 8083, layer: Layer.ADVANCED, runtime: ServiceRuntime.nodejs(), dependsOn: [gw] }));
+      FoundationService.redis(app, 'redis');
+      return Testing.synth(app);
+    };
+
+    // WHEN / THEN
+    expect(build()).toEqual(build());
+  });
+});
+
+describe('FoundationService', () => {
+  test('an unpinned image is rejected', () => {
+    // GIVEN
+    const app = Testing.app();
+    FoundationService.redis(app, 'redis', { image: 'redis:latest' });
+
+    // WHEN / THEN
+    expect(problems(app)).toEqual([expect.stringMatching(/^\[.*Lucid\/redis\] image "redis:latest" is not pinned/)]);
+  });
+
+  test('presets run with their own health checks and data volumes', () => {
+    // GIVEN
+    const app = Testing.app();
+    const mongo = FoundationService.mongodb(app, 'mongo');
+    new LucidService(app, 'svc', props({ dependsOn: [mongo] }));
+
+    // WHEN
+    const compose = Testing.synth(app)['docker-compose.yml'];
+
+    // THEN
+    expect(compose).toContain('image: mongo:8.0');
+    expect(compose).toMatch(/- type: volume\n\s+source: mongo-data\n\s+target: \/data\/db/);
+    expect(compose).toMatch(/ {6}mongo:\n {8}condition: service_healthy/);
+  });
+});

@@ -47,6 +47,11 @@ export class BakeFile extends Construct {
   private readonly app: LucidApp;
   private readonly options: BakeOptions;
 
+  /**
+   * @param app the app whose images the file builds
+   * @param id the construct id
+   * @param options its options
+   */
   constructor(app: LucidApp, id: string, options: BakeOptions = {}) {
     super(app, id);
     this.app = app;

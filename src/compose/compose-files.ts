@@ -52,6 +52,11 @@ export class ComposeFiles extends Construct {
   private readonly app: LucidApp;
   private readonly options: ComposeOptions;
 
+  /**
+   * @param app the app whose services the files run
+   * @param id the construct id
+   * @param options its options
+   */
   constructor(app: LucidApp, id: string, options: ComposeOptions = {}) {
     super(app, id);
     this.app = app;

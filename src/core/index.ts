@@ -1,2 +1,1 @@
 export * from './lucid-app';
-export * from './synthesis-error';

@@ -109,6 +109,11 @@ export class LucidApp extends Component {
   /** The date support windows are judged against, if any. */
   public readonly asOf?: string;
 
+  /**
+   * @param scope the projen project that writes the files
+   * @param id the construct id
+   * @param props its properties
+   */
   constructor(scope: Project, id: string, props: LucidAppProps = {}) {
     super(scope, id);
     Object.defineProperty(this, LUCID_APP, { value: true });
@@ -162,8 +167,7 @@ export class LucidApp extends Component {
   }
 
   /**
-   * Validates the whole tree and renders every file before projen writes anything.
-   * @internal
+   * Validates the whole tree and renders every file before projen writes anything (called by projen).
    */
   public preSynthesize(): void {
     const errors = this.validate();

@@ -1,5 +1,8 @@
 /**
  * Thrown when an app cannot be synthesized: lists every problem found, each with its construct path.
+ * Its `name` is `SynthesisError` and its `problems` hold the list (jsii cannot export a subclass of Error, so
+ * check the name rather than the class).
+ * @internal
  */
 export class SynthesisError extends Error {
   /** Every problem, each prefixed with `[construct path]`. */

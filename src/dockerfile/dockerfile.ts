@@ -47,6 +47,11 @@ export class Dockerfile extends Construct {
   public readonly syntax?: string;
   private readonly header: string[];
 
+  /**
+   * @param scope the construct this Dockerfile belongs to
+   * @param id the construct id
+   * @param props its properties
+   */
   constructor(scope: Construct, id: string, props: DockerfileProps = {}) {
     super(scope, id);
     brand(this, DOCKERFILE_BRAND);

@@ -59,6 +59,7 @@ export class Stage extends Construct {
    * Use `Dockerfile.addStage()`.
    * @param scope the Dockerfile
    * @param name the stage name: lower-case letters, digits, `_`, `.` and `-`, starting with a letter
+   * @param props what the stage builds FROM
    */
   constructor(scope: Dockerfile, name: string, props: StageProps) {
     if (!hasBrand(scope, DOCKERFILE_BRAND)) {

@@ -38,6 +38,11 @@ export class DistrolessPythonBase extends LucidImage {
   public readonly kind = ImageKind.BASE;
   private readonly family: RuntimeFamily;
 
+  /**
+   * @param scope the construct this one belongs to (a LucidApp, or a construct inside one)
+   * @param id the construct id: names the bake target and the compose service, so keep it short and stable
+   * @param props its properties
+   */
   constructor(scope: Construct, id: string, props: DistrolessPythonBaseProps) {
     super(scope, id, { description: `Lucid Python base image (${(props.family ?? RuntimeFamily.PYTHON3_DEBIAN13).name})`, ...props });
     this.family = props.family ?? RuntimeFamily.PYTHON3_DEBIAN13;

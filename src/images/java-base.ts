@@ -41,6 +41,11 @@ export class JavaBase extends LucidImage {
   private readonly family: RuntimeFamily;
   private readonly runtimeFamilyOfStage: RuntimeFamily;
 
+  /**
+   * @param scope the construct this one belongs to (a LucidApp, or a construct inside one)
+   * @param id the construct id: names the bake target and the compose service, so keep it short and stable
+   * @param props its properties
+   */
   constructor(scope: Construct, id: string, props: JavaBaseProps = { directory: '.' }) {
     const family = props.family ?? RuntimeFamily.JAVA21_DEBIAN13;
     super(scope, id, { description: `Lucid Java base image (${family.name})`, ...props });

@@ -84,6 +84,11 @@ export abstract class LucidImage extends Construct {
   private readonly explicitBudget?: number;
   private readonly fromImages: LucidImage[] = [];
 
+  /**
+   * @param scope the construct this one belongs to (a LucidApp, or a construct inside one)
+   * @param id the construct id: names the bake target and the compose service, so keep it short and stable
+   * @param props its properties
+   */
   constructor(scope: Construct, id: string, props: LucidImageProps) {
     super(scope, id);
     Object.defineProperty(this, LUCID_IMAGE, { value: true });
@@ -106,8 +111,8 @@ export abstract class LucidImage extends Construct {
     this.node.addValidation({ validate: () => this.validateImage() });
   }
 
-  /** The runtime family of the final stage, when it is a distroless family of the catalogue. */
-  public abstract get runtimeFamily(): RuntimeFamily | undefined;
+  /** The distroless runtime family of the final stage (directly, or through a base image of the app). */
+  public abstract get runtimeFamily(): RuntimeFamily;
 
   /** The size budget in MB. */
   public get sizeBudgetMb(): number {

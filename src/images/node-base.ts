@@ -33,6 +33,11 @@ export class NodeBase extends LucidImage {
   public readonly kind = ImageKind.BASE;
   private readonly family: RuntimeFamily;
 
+  /**
+   * @param scope the construct this one belongs to (a LucidApp, or a construct inside one)
+   * @param id the construct id: names the bake target and the compose service, so keep it short and stable
+   * @param props its properties
+   */
   constructor(scope: Construct, id: string, props: NodeBaseProps) {
     const family = props.family ?? RuntimeFamily.NODEJS22_DEBIAN13;
     super(scope, id, { description: `Lucid Node base image (${family.name})`, ...props });

@@ -42,6 +42,11 @@ export class StaticBase extends LucidImage {
   public readonly kind = ImageKind.BASE;
   private readonly family: RuntimeFamily;
 
+  /**
+   * @param scope the construct this one belongs to (a LucidApp, or a construct inside one)
+   * @param id the construct id: names the bake target and the compose service, so keep it short and stable
+   * @param props its properties
+   */
   constructor(scope: Construct, id: string, props: StaticBaseProps) {
     const family = props.family ?? RuntimeFamily.STATIC_DEBIAN13;
     super(scope, id, { description: `Lucid base image for native binaries (${family.name})`, ...props });

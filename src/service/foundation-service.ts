@@ -85,7 +85,7 @@ export class FoundationService extends Construct implements IStackService {
     return new FoundationService(scope, id, {
       image: options.image ?? 'redis:8.0',
       port,
-      healthCheck: HealthCheck.command(['redis-cli', '-p', String(port), 'ping'], { intervalSeconds: 5, timeoutSeconds: 3, startPeriodSeconds: 10, retries: 5 }),
+      healthCheck: HealthCheck.exec(['redis-cli', '-p', String(port), 'ping'], { intervalSeconds: 5, timeoutSeconds: 3, startPeriodSeconds: 10, retries: 5 }),
       command: ['redis-server', '--port', String(port), '--save', '', '--appendonly', 'no'],
     });
   }
@@ -97,7 +97,7 @@ export class FoundationService extends Construct implements IStackService {
       image: options.image ?? 'mongo:8.0',
       port,
       dataPath: '/data/db',
-      healthCheck: HealthCheck.command(['mongosh', '--quiet', '--port', String(port), '--eval', "quit(db.adminCommand('ping').ok ? 0 : 1)"],
+      healthCheck: HealthCheck.exec(['mongosh', '--quiet', '--port', String(port), '--eval', "quit(db.adminCommand('ping').ok ? 0 : 1)"],
         { intervalSeconds: 10, timeoutSeconds: 5, startPeriodSeconds: 30, retries: 5 }),
       command: ['mongod', '--port', String(port), '--bind_ip_all'],
     });
@@ -111,7 +111,7 @@ export class FoundationService extends Construct implements IStackService {
       port,
       dataPath: '/usr/share/elasticsearch/data',
       env: { 'discovery.type': 'single-node', 'xpack.security.enabled': 'false', 'http.port': String(port) },
-      healthCheck: HealthCheck.command(['curl', '--fail', '--silent', `http://127.0.0.1:${port}/_cluster/health?wait_for_status=yellow&timeout=5s`],
+      healthCheck: HealthCheck.exec(['curl', '--fail', '--silent', `http://127.0.0.1:${port}/_cluster/health?wait_for_status=yellow&timeout=5s`],
         { intervalSeconds: 10, timeoutSeconds: 8, startPeriodSeconds: 60, retries: 10 }),
     });
   }
@@ -137,6 +137,11 @@ export class FoundationService extends Construct implements IStackService {
   private readonly env: { [key: string]: string };
   private readonly secretList: ServiceSecret[];
 
+  /**
+   * @param scope the construct this one belongs to (a LucidApp, or a construct inside one)
+   * @param id the construct id: names the bake target and the compose service, so keep it short and stable
+   * @param props its properties
+   */
   constructor(scope: Construct, id: string, props: FoundationServiceProps) {
     super(scope, id);
     Object.defineProperty(this, FOUNDATION_SERVICE, { value: true });
@@ -178,7 +183,7 @@ export class FoundationService extends Construct implements IStackService {
       errors.push(`port ${this.port} is out of range: use 1-65535`);
     }
     if (this.healthCheck.kind !== HealthCheckKind.COMMAND) {
-      errors.push('a foundation service needs HealthCheck.command([...]) run with its image\'s own tools');
+      errors.push('a foundation service needs HealthCheck.exec([...]) run with its image\'s own tools');
     }
     errors.push(...this.healthCheck.problems());
     errors.push(...secretEnvProblems(this.env));

@@ -69,7 +69,7 @@ export class HealthCheck {
   /**
    * A command in exec form. Its first element must be an absolute path to a binary in the runtime image.
    */
-  public static command(command: string[], timing: HealthCheckTiming = {}): HealthCheck {
+  public static exec(command: string[], timing: HealthCheckTiming = {}): HealthCheck {
     return new HealthCheck(HealthCheckKind.COMMAND, timing, undefined, undefined, [...command]);
   }
 

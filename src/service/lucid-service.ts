@@ -127,6 +127,11 @@ export class LucidService extends LucidImage implements IStackService {
   private readonly dependencies: IStackService[] = [];
   private readonly stageFamily: RuntimeFamily;
 
+  /**
+   * @param scope the construct this one belongs to (a LucidApp, or a construct inside one)
+   * @param id the construct id: names the bake target and the compose service, so keep it short and stable
+   * @param props its properties
+   */
   constructor(scope: Construct, id: string, props: LucidServiceProps) {
     super(scope, id, props);
     Object.defineProperty(this, LUCID_SERVICE, { value: true });
@@ -356,7 +361,7 @@ export class LucidService extends LucidImage implements IStackService {
     }
     const native = this.stageFamily.language === RuntimeLanguage.NATIVE && !this.runtime.javaOptions;
     if (this.healthCheck.kind === HealthCheckKind.HTTP && native) {
-      errors.push('an HTTP health check needs an interpreter in the runtime: give HealthCheck.command([...]) with a probe binary');
+      errors.push('an HTTP health check needs an interpreter in the runtime: give HealthCheck.exec([...]) with a probe binary');
     }
     return errors;
   }

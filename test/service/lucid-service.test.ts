@@ -3,8 +3,9 @@ import * as path from 'path';
 import { Construct } from 'constructs';
 import {
   FoundationService, HealthCheck, Layer, LucidApp, LucidService, LucidServiceProps, Plane, RuntimeFamily, SecretSource,
-  ServiceRuntime, SynthesisError, Testing,
+  ServiceRuntime, Testing,
 } from '../../src';
+import { SynthesisError } from '../../src/core/synthesis-error';
 import { DistrolessPythonBase } from '../../src/images';
 
 function props(overrides: Partial<LucidServiceProps> = {}): LucidServiceProps {
@@ -52,7 +53,7 @@ describe('LucidService', () => {
     ['credentials in a URL', props({ env: { MONGODB_URL: 'mongodb://lucid:lucid@lucid_mongo:27017/lucid' } }), 'env MONGODB_URL holds a URL with credentials'],
     ['an invalid env name', props({ env: { 'BAD-NAME': 'x' } }), 'env name "BAD-NAME" is not a valid variable name'],
     ['PORT in env', props({ env: { PORT: '1' } }), 'env PORT is set from the service\'s port'],
-    ['a health check through a shell tool', props({ healthCheck: HealthCheck.command(['curl', '-f', 'http://localhost/']) }), 'health check command starts with "curl"'],
+    ['a health check through a shell tool', props({ healthCheck: HealthCheck.exec(['curl', '-f', 'http://localhost/']) }), 'health check command starts with "curl"'],
     ['a health check timeout above its interval', props({ healthCheck: HealthCheck.http({ intervalSeconds: 2, timeoutSeconds: 5 }) }), 'must not exceed intervalSeconds'],
     ['a bad health check path', props({ healthCheck: HealthCheck.http({ path: 'health check' }) }), 'health check path "health check" must start with "/"'],
     ['a directory outside the app', props({ directory: '../elsewhere' }), 'directory "../elsewhere" must be a folder inside the app\'s folder'],

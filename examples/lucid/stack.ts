@@ -1,11 +1,11 @@
 import { Project } from 'projen';
 import {
-  DistrolessPythonBase, HealthCheck, JavaBase, Layer, LucidApp, LucidService, Plane, SecretSource, ServiceRuntime,
+  DistrolessPythonBase, FoundationService, HealthCheck, JavaBase, Layer, LucidApp, LucidService, Plane, SecretSource, ServiceRuntime,
 } from '../../src';
 
 /**
- * The Lucid reference stack: the Python and Java base images and four services across the planes and layers,
- * each with a tiny real app under `apps/`.
+ * The Lucid reference stack: the Python and Java base images, a Redis foundation service, and four services
+ * across the planes and layers, each with a tiny real app under `apps/`.
  */
 export function defineLucidStack(project: Project, outdir = 'examples/lucid'): LucidApp {
   const app = new LucidApp(project, 'Lucid', { outdir, name: 'lucid' });
@@ -15,6 +15,9 @@ export function defineLucidStack(project: Project, outdir = 'examples/lucid'): L
     requirements: 'requirements.txt',
   });
   const javaBase = new JavaBase(app, 'java-base', { directory: 'images/java-base' });
+
+  // A foundation service: an upstream image with its own health check, that Lucid services depend on.
+  const redis = FoundationService.redis(app, 'redis');
 
   const gateway = new LucidService(app, 'api-gateway', {
     plane: Plane.OPS,
@@ -34,7 +37,8 @@ export function defineLucidStack(project: Project, outdir = 'examples/lucid'): L
     port: 8081,
     runtime: ServiceRuntime.python({ base: pythonBase }),
     secrets: [{ name: 'jwt-signing-key', source: SecretSource.ENVIRONMENT, from: 'LUCID_JWT_SIGNING_KEY' }],
-    dependsOn: [gateway],
+    dependsOn: [gateway, redis],
+    env: { REDIS_URL: 'redis://redis:6379/0' },
   });
 
   new LucidService(app, 'blockchain-api', {

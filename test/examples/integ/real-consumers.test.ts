@@ -102,7 +102,7 @@ describe('docker compose config on the generated compose files', () => {
   const config = JSON.parse(docker(['compose', '--profile', '*', 'config', '--format', 'json'], dir).stdout);
 
   test('every service is hardened: UID 65532, read-only root, no capabilities, no new privileges, init', () => {
-    expect(Object.keys(config.services).sort()).toEqual(services.map(s => s.serviceName).sort());
+    expect(Object.keys(config.services).sort()).toEqual([...services.map(s => s.serviceName), 'redis'].sort());
     for (const s of services) {
       const c = config.services[s.serviceName];
       expect(c.user).toBe('65532:65532');
@@ -133,9 +133,17 @@ describe('docker compose config on the generated compose files', () => {
     expect(config.secrets['jwt-signing-key']).toMatchObject({ environment: 'LUCID_JWT_SIGNING_KEY' });
   });
 
+  test('a foundation service runs its upstream image with its own health check, on the planes that need it', () => {
+    const redis = config.services.redis;
+    expect(redis.image).toBe('redis:8.0');
+    expect(redis.healthcheck.test).toEqual(['CMD', 'redis-cli', '-p', '6379', 'ping']);
+    expect(Object.keys(redis.networks).sort()).toEqual(['ops']);
+    expect(config.services['auth-service'].depends_on.redis).toMatchObject({ condition: 'service_healthy' });
+  });
+
   test('a plane\'s profile brings the services it depends on', () => {
     const gui = docker(['compose', '--profile', 'gui', 'config', '--services'], dir).stdout.trim().split('\n').sort();
-    expect(gui).toEqual(['admin-ui', 'api-gateway', 'auth-service']);
+    expect(gui).toEqual(['admin-ui', 'api-gateway', 'auth-service', 'redis']);
   });
 
   test('the base file builds the base images only', () => {

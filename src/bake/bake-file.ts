@@ -10,6 +10,7 @@ import type { LucidApp } from '../core/lucid-app';
 import { ImageKind, LucidImage } from '../images/lucid-image';
 import { layerName } from '../service/layer';
 import { LucidService } from '../service/lucid-service';
+import { SecretSource } from '../service/secret';
 
 /**
  * Options of an app's bake file.
@@ -168,6 +169,8 @@ export class BakeFile extends Construct {
       target: BakeString.literal(image.runtimeStage.name),
       labels,
       tags: [BakeString.template(`\${${REGISTRY}}/${image.imageName}:\${${TAG}}`)],
+      secret: image.buildSecrets.map(s => BakeString.literal(
+        s.source === SecretSource.FILE ? `id=${s.id},src=${s.from}` : `id=${s.id},env=${s.from}`)),
       computed: {
         'platforms': BakeFunctionCall.of('split', [BakeString.literal(','), BakeString.variable(PLATFORMS)]),
         'cache-from': BakeFunctionCall.of('cache_from', [name]),

@@ -102,7 +102,7 @@ export class ComposeFiles extends Construct {
       }
       services[svc.serviceName] = {
         image: svc.imageRef,
-        imageBuild: { context: svc.directory, dockerfile: 'Dockerfile', target: svc.runtimeStage.name },
+        imageBuild: this.build(svc, secrets),
         user: `${DistrolessUser.NONROOT_UID}:${DistrolessUser.NONROOT_GID}`,
         init: true,
         readOnly: true,
@@ -159,13 +159,24 @@ export class ComposeFiles extends Construct {
   /** The model of `docker-compose.base.yml`: build-only entries for the base images. */
   public baseModel(): ComposeFileModel {
     const services: { [name: string]: ComposeService } = {};
+    const secrets: { [name: string]: ComposeSecret } = {};
     for (const image of LucidImage.all(this.app).filter(i => i.kind === ImageKind.BASE)) {
-      services[image.targetName] = {
-        image: image.imageRef,
-        imageBuild: { context: image.directory, dockerfile: 'Dockerfile', target: image.runtimeStage.name },
-      };
+      services[image.targetName] = { image: image.imageRef, imageBuild: this.build(image, secrets) };
     }
-    return { name: `${this.app.name}-base`, services };
+    return { name: `${this.app.name}-base`, services, secrets: Object.keys(secrets).length > 0 ? secrets : undefined };
+  }
+
+  /** How compose builds an image, with its build secrets declared at the top level of the file. */
+  private build(image: LucidImage, secrets: { [name: string]: ComposeSecret }) {
+    for (const s of image.buildSecrets) {
+      secrets[s.id] = s.source === SecretSource.FILE ? { file: s.from } : { environment: s.from };
+    }
+    return {
+      context: image.directory,
+      dockerfile: 'Dockerfile',
+      target: image.runtimeStage.name,
+      secrets: image.buildSecrets.length > 0 ? image.buildSecrets.map(s => ({ source: s.id })) : undefined,
+    };
   }
 }
 

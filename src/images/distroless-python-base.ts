@@ -52,6 +52,7 @@ export class DistrolessPythonBase extends LucidImage {
     const builder = addPythonBuilder(this.dockerfile, this.family, {
       requirements: props.requirements ?? 'requirements.txt',
       requireHashes: props.requireHashes,
+      secretMounts: this._secretMounts(),
     });
     const runtime = this.dockerfile.addStage('runtime', { from: this._fromFamily(this.family) });
     runtime.addCopy([VENV], VENV, { from: builder });

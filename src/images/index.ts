@@ -4,3 +4,4 @@ export * from './java-base';
 export { JavaBuildTool } from './java-recipe';
 export * from './node-base';
 export * from './static-base';
+export * from './build-secret';

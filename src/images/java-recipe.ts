@@ -1,4 +1,4 @@
-import { BaseImage, Dockerfile, MountType, Stage } from '../dockerfile';
+import { BaseImage, Dockerfile, MountType, RunMount, Stage } from '../dockerfile';
 import { RuntimeFamily } from '../runtimes';
 
 /** The build tool of a Java image. */
@@ -52,6 +52,8 @@ export interface JavaBuilderOptions {
   readonly artifact?: string;
   /** Modules of a jlink runtime, when one is built. */
   readonly jlinkModules?: string[];
+  /** Secret mounts of the steps that fetch dependencies. */
+  readonly secretMounts?: RunMount[];
 }
 
 /**
@@ -71,7 +73,7 @@ export function addJavaBuilder(df: Dockerfile, family: RuntimeFamily, options: J
     builder.addCopy(options.buildFiles, './');
     builder.addRun(options.buildTool === JavaBuildTool.MAVEN
       ? 'mvn --batch-mode --quiet dependency:go-offline'
-      : 'gradle --no-daemon --quiet dependencies', { mounts: [cache] });
+      : 'gradle --no-daemon --quiet dependencies', { mounts: [cache, ...(options.secretMounts ?? [])] });
   }
   if (options.sources.length > 0) {
     for (const src of options.sources) {
@@ -79,7 +81,7 @@ export function addJavaBuilder(df: Dockerfile, family: RuntimeFamily, options: J
     }
     builder.addRun(options.buildTool === JavaBuildTool.MAVEN
       ? 'mvn --batch-mode --offline --quiet package -DskipTests'
-      : 'gradle --no-daemon --offline --quiet build -x test', { mounts: [cache] });
+      : 'gradle --no-daemon --offline --quiet build -x test', { mounts: [cache, ...(options.secretMounts ?? [])] });
   }
   builder.addCopy([JAVA_PROBE_SOURCE], '/build/probe-src/HealthCheck.java');
   builder.addRun(`javac --release ${family.languageVersion} -d /build/probe /build/probe-src/HealthCheck.java`);

@@ -1,10 +1,12 @@
 import * as path from 'path';
 import { Construct, IConstruct } from 'constructs';
+import { BuildSecret } from './build-secret';
 import { appOf, warn } from '../core/app-of';
 import { GeneratedFile } from '../core/generated-file';
 import type { LucidApp } from '../core/lucid-app';
-import { BaseImage, Dockerfile, ImageReference, renderDockerignore, Stage } from '../dockerfile';
+import { BaseImage, Dockerfile, ImageReference, MountType, renderDockerignore, RunMount, Stage } from '../dockerfile';
 import { DistrolessTag, RuntimeFamily } from '../runtimes';
+import { SecretSource } from '../service/secret';
 
 const LUCID_IMAGE = Symbol.for('lucid-cdk.LucidImage');
 
@@ -49,6 +51,12 @@ export interface LucidImageProps {
    * @default - the runtime family's default budget (Python 100, Java 150, others 100)
    */
   readonly sizeBudgetMb?: number;
+
+  /**
+   * Secrets the build steps that fetch dependencies need (private package index credentials).
+   * @default []
+   */
+  readonly buildSecrets?: BuildSecret[];
 }
 
 /**
@@ -81,6 +89,9 @@ export abstract class LucidImage extends Construct {
   /** Whether this is a base image or a service. */
   public abstract readonly kind: ImageKind;
 
+  /** Secrets mounted into the build steps that fetch dependencies. */
+  public readonly buildSecrets: BuildSecret[];
+
   private readonly explicitBudget?: number;
   private readonly fromImages: LucidImage[] = [];
 
@@ -98,6 +109,7 @@ export abstract class LucidImage extends Construct {
     this.version = props.version ?? '1.0.0';
     this.description = props.description ?? `Lucid ${id}`;
     this.explicitBudget = props.sizeBudgetMb;
+    this.buildSecrets = [...(props.buildSecrets ?? [])];
 
     this.dockerfile = new Dockerfile(this, 'Dockerfile');
     const app = this.app;
@@ -165,6 +177,11 @@ export abstract class LucidImage extends Construct {
     return BaseImage.fromRegistry(family.image(tag), { hasShell: tag === DistrolessTag.DEBUG || tag === DistrolessTag.DEBUG_NONROOT });
   }
 
+  /** The secret mounts of the build steps that fetch dependencies. @internal */
+  protected _secretMounts(): RunMount[] {
+    return this.buildSecrets.map(s => ({ type: MountType.SECRET, id: s.id, target: s.target, required: false }));
+  }
+
   /** Adds the labels every Lucid image carries. @internal */
   protected _addStandardLabels(stage: Stage): void {
     stage.addLabel('maintainer', this.app.maintainer);
@@ -186,6 +203,22 @@ export abstract class LucidImage extends Construct {
     }
     if (!/^[a-zA-Z0-9][a-zA-Z0-9_-]*$/.test(this.node.id)) {
       errors.push(`id "${this.node.id}" is used as bake target and compose service name: use letters, digits, "-" and "_"`);
+    }
+    const ids = new Set<string>();
+    for (const s of this.buildSecrets) {
+      if (!/^[A-Za-z0-9_.-]+$/.test(s.id)) {
+        errors.push(`build secret id "${s.id}" may hold only letters, digits, "-", "_" and "."`);
+      }
+      if (ids.has(s.id)) {
+        errors.push(`build secret "${s.id}" is declared twice`);
+      }
+      ids.add(s.id);
+      if (!s.target.startsWith('/')) {
+        errors.push(`build secret "${s.id}" must be mounted at an absolute path, got "${s.target}"`);
+      }
+      if (s.source === SecretSource.ENVIRONMENT ? !/^[A-Za-z_][A-Za-z0-9_]*$/.test(s.from) : (s.from === '' || /[,\n"]/.test(s.from))) {
+        errors.push(`build secret "${s.id}" reads from "${s.from}", which is not a valid ${s.source === SecretSource.ENVIRONMENT ? 'environment variable name' : 'file path (no commas, quotes or newlines)'}`);
+      }
     }
     if (!(this.sizeBudgetMb > 0)) {
       errors.push(`sizeBudgetMb must be a positive number of MB, got ${this.sizeBudgetMb}`);

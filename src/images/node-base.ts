@@ -48,6 +48,7 @@ export class NodeBase extends LucidImage {
     const builder = addNodeBuilder(this.dockerfile, family, {
       manifestFiles: props.manifestFiles ?? ['package.json', 'package-lock.json'],
       sources: [],
+      secretMounts: this._secretMounts(),
     });
     const runtime = this.dockerfile.addStage('runtime', { from: this._fromFamily(family) });
     runtime.addCopy([NODE_APP_DIR], NODE_APP_DIR, { from: builder });

@@ -1,4 +1,4 @@
-import { BaseImage, Dockerfile, MountType, Stage } from '../dockerfile';
+import { BaseImage, Dockerfile, MountType, RunMount, Stage } from '../dockerfile';
 import { RuntimeFamily } from '../runtimes';
 
 /** Where a Node app lives in the image. */
@@ -10,6 +10,8 @@ export interface NodeBuilderOptions {
   readonly manifestFiles: string[];
   /** App files and folders copied after the dependencies. */
   readonly sources: string[];
+  /** Secret mounts of `npm ci`. */
+  readonly secretMounts?: RunMount[];
 }
 
 /**
@@ -23,7 +25,7 @@ export function addNodeBuilder(df: Dockerfile, family: RuntimeFamily, options: N
   builder.addEnv('NODE_ENV', 'production');
   builder.addCopy(options.manifestFiles, './');
   builder.addRun('npm ci --omit=dev --no-audit --no-fund', {
-    mounts: [{ type: MountType.CACHE, target: '/root/.npm', id: 'npm' }],
+    mounts: [{ type: MountType.CACHE, target: '/root/.npm', id: 'npm' }, ...(options.secretMounts ?? [])],
   });
   for (const src of options.sources) {
     builder.addCopy([src], `./${src}`);

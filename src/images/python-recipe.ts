@@ -1,4 +1,4 @@
-import { Dockerfile, MountType, Stage, BaseImage } from '../dockerfile';
+import { BaseImage, Dockerfile, MountType, RunMount, Stage } from '../dockerfile';
 import { RuntimeFamily } from '../runtimes';
 
 /** The ports Lucid's Python and Java bases expose (seed 000). */
@@ -14,6 +14,8 @@ export const PYTHON_PATH_ENV = `${VENV}/bin:/usr/local/sbin:/usr/local/bin:/usr/
 export interface PythonBuilderOptions {
   readonly requirements?: string;
   readonly requireHashes?: boolean;
+  /** Secret mounts of the dependency step. */
+  readonly secretMounts?: RunMount[];
 }
 
 /**
@@ -33,7 +35,7 @@ export function addPythonBuilder(df: Dockerfile, family: RuntimeFamily, options:
     builder.addCopy([options.requirements], '/tmp/requirements.txt');
     const hashes = options.requireHashes ? ' --require-hashes' : '';
     builder.addRun(`${VENV}/bin/pip install --disable-pip-version-check${hashes} -r /tmp/requirements.txt`, {
-      mounts: [{ type: MountType.CACHE, target: '/root/.cache/pip', id: 'pip' }],
+      mounts: [{ type: MountType.CACHE, target: '/root/.cache/pip', id: 'pip' }, ...(options.secretMounts ?? [])],
     });
   }
   // pip has no use at runtime (there is no shell to run it) and weighs ~20 MB.

@@ -231,7 +231,11 @@ export class LucidService extends LucidImage implements IStackService {
     if (o.base) {
       runtime = this.dockerfile.addStage('runtime', { from: this._fromLucidImage(o.base) });
     } else {
-      const builder = addPythonBuilder(this.dockerfile, family, { requirements: o.requirements, requireHashes: o.requireHashes });
+      const builder = addPythonBuilder(this.dockerfile, family, {
+        requirements: o.requirements,
+        requireHashes: o.requireHashes,
+        secretMounts: this._secretMounts(),
+      });
       runtime = this.dockerfile.addStage('runtime', { from: this._fromFamily(family) });
       runtime.addCopy([VENV], VENV, { from: builder });
     }
@@ -267,6 +271,7 @@ export class LucidService extends LucidImage implements IStackService {
       sources: o.sources ?? ['src'],
       artifact,
       jlinkModules: jlink ? o.jlinkModules : undefined,
+      secretMounts: this._secretMounts(),
     });
     const stageFamily = o.base ? o.base.runtimeFamily : jlink ? ccFamilyFor(family) : family;
     const from: BaseImage = o.base ? this._fromLucidImage(o.base) : this._fromFamily(stageFamily);
@@ -297,6 +302,7 @@ export class LucidService extends LucidImage implements IStackService {
     const builder = addNodeBuilder(this.dockerfile, family, {
       manifestFiles: o.manifestFiles ?? ['package.json', 'package-lock.json'],
       sources: o.sources ?? ['server.js'],
+      secretMounts: this._secretMounts(),
     });
     const runtime = this.dockerfile.addStage('runtime', { from: o.base ? this._fromLucidImage(o.base) : this._fromFamily(family) });
     runtime.addCopy([NODE_APP_DIR], NODE_APP_DIR, { from: builder });

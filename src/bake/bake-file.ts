@@ -152,7 +152,9 @@ export class BakeFile extends Construct {
   private target(image: LucidImage): BakeTarget {
     const contexts: { [name: string]: BakeString } = {};
     for (const base of image.baseImages) {
-      contexts[base.imageRef] = BakeString.literal(`target:${base.targetName}`);
+      // BuildKit matches a named context against the FROM reference in its familiar form, where a `:latest`
+      // tag is dropped: the key must be written the same way or the build pulls the image instead.
+      contexts[base.imageRef.replace(/:latest$/, '')] = BakeString.literal(`target:${base.targetName}`);
     }
     const labels: { [key: string]: BakeString } = {};
     const stageLabels = image.runtimeStage.labelMap();

@@ -199,7 +199,7 @@ target "auth-service" {
   description = "Lucid authentication service"
   context = "apps/auth-service"
   contexts = {
-    "pickme/lucid-python-base:latest" = "target:python-base"
+    "pickme/lucid-python-base" = "target:python-base"
   }
   dockerfile = "Dockerfile"
   target = "runtime"
@@ -227,7 +227,7 @@ target "blockchain-api" {
   description = "Lucid blockchain API"
   context = "apps/blockchain-api"
   contexts = {
-    "pickme/lucid-java-base:latest" = "target:java-base"
+    "pickme/lucid-java-base" = "target:java-base"
   }
   dockerfile = "Dockerfile"
   target = "runtime"

@@ -14,7 +14,8 @@ export function defineLucidStack(project: Project, outdir = 'examples/lucid'): L
     directory: 'images/python-base',
     requirements: 'requirements.txt',
   });
-  const javaBase = new JavaBase(app, 'java-base', { directory: 'images/java-base' });
+  // A jlink runtime with only the modules the services use keeps the Java images under their 150 MB budget.
+  const javaBase = new JavaBase(app, 'java-base', { directory: 'images/java-base', jlinkModules: ['jdk.httpserver'] });
 
   // A foundation service: an upstream image with its own health check, that Lucid services depend on.
   const redis = FoundationService.redis(app, 'redis');
@@ -36,7 +37,7 @@ export function defineLucidStack(project: Project, outdir = 'examples/lucid'): L
     directory: 'apps/auth-service',
     port: 8081,
     runtime: ServiceRuntime.python({ base: pythonBase }),
-    secrets: [{ name: 'jwt-signing-key', source: SecretSource.ENVIRONMENT, from: 'LUCID_JWT_SIGNING_KEY' }],
+    secrets: [{ name: 'jwt-signing-key', source: SecretSource.FILE, from: 'secrets/jwt-signing-key' }],
     dependsOn: [gateway, redis],
     env: { REDIS_URL: 'redis://redis:6379/0' },
   });

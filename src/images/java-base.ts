@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { Construct } from 'constructs';
-import { addJavaBuilder, ccFamilyFor, JAVA_PROBE, JAVA_PROBE_DIR, JAVA_PROBE_SOURCE, JavaBuildTool, javaBinary, JLINK_HOME } from './java-recipe';
+import { addJavaBuilder, ccFamilyFor, JAVA_BUDGET_MB, JAVA_PROBE, JAVA_PROBE_DIR, JAVA_PROBE_SOURCE, JavaBuildTool, javaBinary, JLINK_HOME } from './java-recipe';
 import { ImageKind, LucidImage, LucidImageProps } from './lucid-image';
 import { DEFAULT_BASE_PORTS } from './python-recipe';
 import { GeneratedFile } from '../core/generated-file';
@@ -48,7 +48,7 @@ export class JavaBase extends LucidImage {
    */
   constructor(scope: Construct, id: string, props: JavaBaseProps = { directory: '.' }) {
     const family = props.family ?? RuntimeFamily.JAVA21_DEBIAN13;
-    super(scope, id, { description: `Lucid Java base image (${family.name})`, ...props });
+    super(scope, id, { description: `Lucid Java base image (${family.name})`, ...props, sizeBudgetMb: props.sizeBudgetMb ?? JAVA_BUDGET_MB });
     this.family = family;
     if (family.language !== RuntimeLanguage.JAVA) {
       throw new Error(`[${this.node.path}] family ${family.name} is not a Java family: use one of ${RuntimeFamily.all().filter(f => f.language === RuntimeLanguage.JAVA).map(f => f.name).join(', ')}`);

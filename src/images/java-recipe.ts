@@ -9,6 +9,9 @@ export enum JavaBuildTool {
   GRADLE = 'gradle',
 }
 
+/** Lucid's size budget of a Java image (seed 001), whether it runs a full JRE or a jlink runtime. */
+export const JAVA_BUDGET_MB = 150;
+
 /** Where the health probe's classes live in a Java runtime image. */
 export const JAVA_PROBE_DIR = '/opt/lucid/probe';
 /** Where the health probe's source is generated, relative to the build context. */

@@ -3,7 +3,7 @@ import { secretEnvProblems } from './env-check';
 import { HealthCheck, HealthCheckKind } from './health-check';
 import { Layer } from './layer';
 import { IStackService } from './lucid-service';
-import { ServiceSecret } from './secret';
+import { SecretSource, ServiceSecret } from './secret';
 import { ImageReference } from '../dockerfile';
 
 const FOUNDATION_SERVICE = Symbol.for('lucid-cdk.FoundationService');
@@ -187,6 +187,9 @@ export class FoundationService extends Construct implements IStackService {
     }
     errors.push(...this.healthCheck.problems());
     errors.push(...secretEnvProblems(this.env));
+    for (const s of this.secretList.filter(x => x.source === SecretSource.ENVIRONMENT)) {
+      errors.push(`secret "${s.name}" comes from an environment variable, which compose cannot put into a read-only container: give it a file (source: SecretSource.FILE)`);
+    }
     if (this.dataPath !== undefined && !this.dataPath.startsWith('/')) {
       errors.push(`dataPath "${this.dataPath}" must be absolute`);
     }

@@ -8,7 +8,7 @@ import { SecretSource, ServiceSecret } from './secret';
 import { ServiceRuntime } from './service-runtime';
 import { GeneratedFile } from '../core/generated-file';
 import { BaseImage, Protocol, Stage } from '../dockerfile';
-import { addJavaBuilder, ccFamilyFor, JAVA_PROBE, JAVA_PROBE_DIR, JAVA_PROBE_SOURCE, JavaBuildTool, javaBinary, javaHttpProbe, JLINK_HOME } from '../images/java-recipe';
+import { addJavaBuilder, ccFamilyFor, JAVA_BUDGET_MB, JAVA_PROBE, JAVA_PROBE_DIR, JAVA_PROBE_SOURCE, JavaBuildTool, javaBinary, javaHttpProbe, JLINK_HOME } from '../images/java-recipe';
 import { ImageKind, LucidImage } from '../images/lucid-image';
 import { addNodeBuilder, NODE_APP_DIR, nodeHttpProbe } from '../images/node-recipe';
 import { addPythonBuilder, addPythonEnv, pythonHttpProbe, VENV } from '../images/python-recipe';
@@ -55,7 +55,7 @@ export interface LucidServiceProps {
   readonly imageName?: string;
   /**
    * The size budget in MB.
-   * @default - Python 100, Java 150, others 100
+   * @default - by runtime: Python 100, Java 150, Node 180, others 100
    */
   readonly sizeBudgetMb?: number;
   /**
@@ -133,7 +133,10 @@ export class LucidService extends LucidImage implements IStackService {
    * @param props its properties
    */
   constructor(scope: Construct, id: string, props: LucidServiceProps) {
-    super(scope, id, props);
+    super(scope, id, {
+      ...props,
+      sizeBudgetMb: props.sizeBudgetMb ?? (props.runtime.language === RuntimeLanguage.JAVA ? JAVA_BUDGET_MB : undefined),
+    });
     Object.defineProperty(this, LUCID_SERVICE, { value: true });
     this.plane = props.plane;
     this.layer = props.layer;
@@ -351,8 +354,8 @@ export class LucidService extends LucidImage implements IStackService {
         errors.push(`secret "${s.name}" is declared twice`);
       }
       secretNames.add(s.name);
-      if (s.source === SecretSource.ENVIRONMENT && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(s.from)) {
-        errors.push(`secret "${s.name}" reads environment variable "${s.from}", which is not a valid variable name`);
+      if (s.source === SecretSource.ENVIRONMENT) {
+        errors.push(`secret "${s.name}" comes from an environment variable, which compose cannot put into a read-only container: give it a file (source: SecretSource.FILE)`);
       }
       if (s.source === SecretSource.FILE && (s.from.includes('\n') || s.from.length === 0)) {
         errors.push(`secret "${s.name}" needs a file path without newlines`);

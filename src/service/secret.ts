@@ -4,7 +4,10 @@
 export enum SecretSource {
   /** A file on the host, mounted read-only at `/run/secrets/<name>`. */
   FILE = 'file',
-  /** An environment variable of the host running `docker compose`, mounted at `/run/secrets/<name>`. */
+  /**
+   * An environment variable of the host. Only for build secrets: compose cannot put an environment secret
+   * into a read-only container, and every Lucid container is read-only.
+   */
   ENVIRONMENT = 'environment',
 }
 

@@ -58,6 +58,8 @@ describe('LucidService', () => {
     ['a bad health check path', props({ healthCheck: HealthCheck.http({ path: 'health check' }) }), 'health check path "health check" must start with "/"'],
     ['a directory outside the app', props({ directory: '../elsewhere' }), 'directory "../elsewhere" must be a folder inside the app\'s folder'],
     ['an invalid image name', props({ imageName: 'Bad_Name' }), 'imageName "Bad_Name" is not a valid image name'],
+    ['a secret from an environment variable (compose cannot inject it into a read-only container)',
+      props({ secrets: [{ name: 'key', source: SecretSource.ENVIRONMENT, from: 'KEY' }] }), 'secret "key" comes from an environment variable'],
     ['a bad secret name', props({ secrets: [{ name: 'Bad Name', source: SecretSource.FILE, from: 'x' }] }), 'secret name "Bad Name"'],
   ])('%s is rejected, naming the construct path', (_what, p, message) => {
     // GIVEN
@@ -134,16 +136,16 @@ describe('LucidService', () => {
     // GIVEN
     const app = Testing.app();
     new LucidService(app, 'svc', props({
-      secrets: [{ name: 'db-password', source: SecretSource.ENVIRONMENT, from: 'LUCID_DB_PASSWORD' }],
+      secrets: [{ name: 'db-password', source: SecretSource.FILE, from: 'secrets/db-password' }],
     }));
 
     // WHEN
     const files = Testing.synth(app);
 
     // THEN
-    expect(files['apps/svc/Dockerfile']).not.toMatch(/DB_PASSWORD|LUCID_DB_PASSWORD/);
+    expect(files['apps/svc/Dockerfile']).not.toMatch(/DB_PASSWORD|db-password/);
     expect(files['docker-compose.yml']).toContain('DB_PASSWORD_FILE: /run/secrets/db-password');
-    expect(files['docker-compose.yml']).toMatch(/secrets:\n {2}db-password:\n {4}environment: LUCID_DB_PASSWORD/);
+    expect(files['docker-compose.yml']).toMatch(/secrets:\n {2}db-password:\n {4}file: secrets\/db-password/);
   });
 
   test('a dependency added after construction appears in compose (rendering is lazy)', () => {

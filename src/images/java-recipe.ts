@@ -17,7 +17,8 @@ export const JAVA_PROBE_DIR = '/opt/lucid/probe';
 /** Where the health probe's source is generated, relative to the build context. */
 export const JAVA_PROBE_SOURCE = '.lucid/HealthCheck.java';
 /** Where a jlink runtime lives in the image. */
-export const JLINK_HOME = '/opt/java';
+// Not /opt/java: eclipse-temurin builders keep their JDK in /opt/java/openjdk, and jlink's --output must not exist.
+export const JLINK_HOME = '/opt/jre';
 
 /** The source of the HTTP health probe compiled into Java images (a JRE cannot run a source file). @internal */
 export const JAVA_PROBE = `import java.net.HttpURLConnection;

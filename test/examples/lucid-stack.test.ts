@@ -68,7 +68,7 @@ describe('the Lucid reference stack', () => {
       const entrypoint = last(runtime, 'ENTRYPOINT')?.json;
       expect(entrypoint).toBeDefined();
       const binary = entrypoint![0];
-      const known = [family.interpreterPath, ...family.interpreterAliases, '/opt/venv/bin/python3', '/opt/java/bin/java'];
+      const known = [family.interpreterPath, ...family.interpreterAliases, '/opt/venv/bin/python3', '/opt/jre/bin/java'];
       expect(known).toContain(binary);
     });
 
@@ -76,7 +76,7 @@ describe('the Lucid reference stack', () => {
       test('has an exec-form HEALTHCHECK run by the runtime\'s own interpreter, checking its port', () => {
         const hc = last(runtime, 'HEALTHCHECK');
         expect(hc?.args).toMatch(/(^|\s)CMD \[/);
-        expect(hc?.json?.[0]).toBe(family.language === 'native' ? '/opt/java/bin/java' : family.interpreterPath);
+        expect(hc?.json?.[0]).toBe(family.language === 'native' ? '/opt/jre/bin/java' : family.interpreterPath);
         expect(hc?.json?.join(' ')).toContain(`http://127.0.0.1:${image.port}/health`);
         expect(hc?.json?.join(' ')).not.toMatch(/requests|curl|wget|pgrep|\/bin\/sh/);
       });

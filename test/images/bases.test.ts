@@ -65,7 +65,7 @@ describe('base images', () => {
     expect(dockerfile).toMatchSnapshot();
     expect(stages.map(s => s.image)).toEqual(['eclipse-temurin:21-jdk', 'gcr.io/distroless/cc-debian13:nonroot']);
     expect(dockerfile).toContain('jlink --add-modules java.base,jdk.httpserver');
-    expect(last(stages[1], 'ENTRYPOINT')?.json).toEqual(['/opt/java/bin/java', '-jar']);
+    expect(last(stages[1], 'ENTRYPOINT')?.json).toEqual(['/opt/jre/bin/java', '-jar']);
     expect(dockerfile).not.toContain('JAVA_HOME');
   });
 

@@ -1,0 +1,51 @@
+'use strict';
+// Lucid admin UI (reference app of lucid-cdk): node:http only.
+//
+// Serves on 0.0.0.0:$PORT (default 8083):
+//   GET /health  -> 200 {"status":"ok"}
+//   GET /        -> 200 the UI's description and the services it administers
+// Exits cleanly, and at once, on SIGTERM and SIGINT (as PID 1 too, where Node has no default handlers).
+
+const http = require('node:http');
+
+const SERVICE = 'admin-ui';
+const VERSION = '0.1.0';
+const SERVICES = ['api-gateway', 'auth-service', 'blockchain-api'];
+const port = Number.parseInt(process.env.PORT ?? '8083', 10);
+const startedAt = new Date().toISOString();
+
+function reply(res, status, body) {
+  const data = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(data),
+  });
+  res.end(data);
+}
+
+const server = http.createServer((req, res) => {
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  if (req.method !== 'GET') {
+    reply(res, 405, { error: 'method not allowed' });
+  } else if (path === '/health') {
+    reply(res, 200, { status: 'ok' });
+  } else if (path === '/') {
+    reply(res, 200, { service: SERVICE, version: VERSION, startedAt, node: process.version, services: SERVICES });
+  } else {
+    reply(res, 404, { error: 'not found', path });
+  }
+});
+
+function stop(signal) {
+  server.close(() => {
+    console.log(`${SERVICE} stopped (${signal})`);
+    process.exit(0);
+  });
+  server.closeAllConnections();
+}
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+
+server.listen(port, '0.0.0.0', () => {
+  console.log(`${SERVICE} listening on 0.0.0.0:${port}`);
+});

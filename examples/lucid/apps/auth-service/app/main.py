@@ -1,0 +1,77 @@
+"""Lucid authentication service (reference app of lucid-cdk).
+
+Standard library only. Serves on 0.0.0.0:$PORT (default 8081):
+  GET /health  -> 200 {"status": "ok"}
+  GET /        -> 200 the service's description, and whether its signing key is configured
+The JWT signing key is read from the secret file /run/secrets/jwt-signing-key (or the file that
+LUCID_JWT_SIGNING_KEY_FILE names); the key itself is never printed or returned.
+Exits cleanly, and at once, on SIGTERM and SIGINT.
+"""
+
+import json
+import os
+import signal
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+SERVICE = "auth-service"
+VERSION = "0.1.0"
+KEY_FILE = os.environ.get("LUCID_JWT_SIGNING_KEY_FILE", "/run/secrets/jwt-signing-key")
+
+
+def signing_key_configured():
+    try:
+        with open(KEY_FILE, "rb") as f:
+            return len(f.read().strip()) > 0
+    except OSError:
+        return False
+
+
+class Handler(BaseHTTPRequestHandler):
+    server_version = f"lucid-{SERVICE}/{VERSION}"
+
+    def do_GET(self):
+        if self.path == "/health":
+            self.reply(200, {"status": "ok"})
+        elif self.path == "/":
+            self.reply(200, {
+                "service": SERVICE,
+                "version": VERSION,
+                "signingKey": "configured" if signing_key_configured() else "missing",
+                "uid": os.getuid(),
+            })
+        else:
+            self.reply(404, {"error": "not found", "path": self.path})
+
+    def reply(self, status, body):
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, fmt, *args):
+        if os.environ.get("LOG_LEVEL", "info") == "debug":
+            sys.stderr.write("%s %s\n" % (SERVICE, fmt % args))
+
+
+def main():
+    port = int(os.environ.get("PORT", "8081"))
+    server = ThreadingHTTPServer(("0.0.0.0", port), Handler)
+    server.daemon_threads = True
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda signum, frame: stop.set())
+    worker = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
+    worker.start()
+    print(f"{SERVICE} listening on 0.0.0.0:{port}", flush=True)
+    stop.wait()
+    server.shutdown()
+    server.server_close()
+    print(f"{SERVICE} stopped", flush=True)
+
+
+if __name__ == "__main__":
+    main()

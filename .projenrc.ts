@@ -37,9 +37,15 @@ const project = new cdk.JsiiProject({
 
 // The tests feed generated files to docker buildx bake and docker compose: install their CLI plugins first.
 project.testTask.prependExec('bash scripts/setup-docker-tools.sh >/dev/null');
-project.gitignore.exclude('/.e2e-work/');
+project.gitignore.exclude('/.e2e-work/', '/examples/lucid/secrets/');
 project.eslint?.addLintPattern('examples');
 project.eslint?.allowDefaultProjectFiles('examples/*/*.ts');
+
+// The end-to-end suite: builds and runs every image and the compose stack on a private offline engine.
+project.addTask('e2e', {
+  description: 'Builds, runs and checks every image of the reference stack and its compose stack on an offline Docker engine',
+  exec: 'ts-node --swc --project projenrc/tsconfig.json scripts/e2e/run.ts',
+});
 
 // The Lucid reference stack, synthesized into examples/lucid/ by every `npx projen`.
 defineLucidStack(project);

@@ -283,38 +283,22 @@ recipe_debian_slim() {
   client tag debian:13-slim debian:trixie-slim
 }
 
-recipe_static() {
-  local root=$R/rootfs
+# A distroless image that is nothing but its packages: static, base and cc.
+plain_distroless() {
+  local name=$1 root=$R/rootfs
+  shift
   rm -rf "$root"
-  unpack "$root" $STATIC_PACKAGES
+  unpack "$root" "$@"
   skeleton "$root"
   finish "$root"
   local -a env
   mapfile -t env < <(distroless_env)
-  import_pair "$root" static-debian13 "$KEY" "${env[@]}"
+  import_pair "$root" "$name-debian13" "$KEY" "${env[@]}"
 }
 
-recipe_base() {
-  local root=$R/rootfs
-  rm -rf "$root"
-  unpack "$root" $BASE_PACKAGES
-  skeleton "$root"
-  finish "$root"
-  local -a env
-  mapfile -t env < <(distroless_env)
-  import_pair "$root" base-debian13 "$KEY" "${env[@]}"
-}
-
-recipe_cc() {
-  local root=$R/rootfs
-  rm -rf "$root"
-  unpack "$root" $CC_PACKAGES
-  skeleton "$root"
-  finish "$root"
-  local -a env
-  mapfile -t env < <(distroless_env)
-  import_pair "$root" cc-debian13 "$KEY" "${env[@]}"
-}
+recipe_static() { plain_distroless static $STATIC_PACKAGES; }
+recipe_base() { plain_distroless base $BASE_PACKAGES; }
+recipe_cc() { plain_distroless cc $CC_PACKAGES; }
 
 recipe_python3() {
   local root=$R/rootfs
@@ -506,7 +490,7 @@ EOF
 recipe_key() {
   local name=$1 fn=recipe_${1//-/_} dep
   {
-    declare -f "$fn" unpack skeleton finish inroot import_root import_pair distroless_env build repo \
+    declare -f "$fn" plain_distroless unpack skeleton finish inroot import_root import_pair distroless_env build repo \
       java_builder_context npm_unpack fetch_debs _closure
     echo "$ARCH $(recipe_tags "$name")"
     recipe_inputs "$name"

@@ -57,7 +57,8 @@ export class DistrolessPythonBase extends LucidImage {
     const runtime = this.dockerfile.addStage('runtime', { from: this._fromFamily(this.family) });
     runtime.addCopy([VENV], VENV, { from: builder });
     addPythonEnv(runtime);
-    runtime.addWorkdir('/app');
+    // No WORKDIR /app here: created under the image's USER 65532 it would be writable by the services built on
+    // this base; they create /app root-owned with their COPY.
     runtime.addUser(`${DistrolessUser.NONROOT_UID}:${DistrolessUser.NONROOT_GID}`);
     for (const port of props.ports ?? DEFAULT_BASE_PORTS) {
       runtime.addExpose(port, Protocol.TCP);

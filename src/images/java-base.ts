@@ -69,7 +69,8 @@ export class JavaBase extends LucidImage {
     }
     runtime.addCopy(['/build/probe'], JAVA_PROBE_DIR, { from: builder });
     runtime.addEnv('LANG', 'C.UTF-8');
-    runtime.addWorkdir('/app');
+    // No WORKDIR /app here: created under the image's USER 65532 it would be writable by the services built on
+    // this base; they create /app root-owned with their COPY.
     runtime.addUser(`${DistrolessUser.NONROOT_UID}:${DistrolessUser.NONROOT_GID}`);
     for (const port of props.ports ?? DEFAULT_BASE_PORTS) {
       runtime.addExpose(port, Protocol.TCP);

@@ -242,7 +242,8 @@ export class LucidService extends LucidImage implements IStackService {
       runtime = this.dockerfile.addStage('runtime', { from: this._fromFamily(family) });
       runtime.addCopy([VENV], VENV, { from: builder });
     }
-    runtime.addCopy([source], '/app');
+    // Owned by root whatever USER the base image left active: the service may read its code, not change it.
+    runtime.addCopy([source], '/app', { chown: '0:0' });
     if (!o.base) {
       addPythonEnv(runtime);
     }
@@ -286,7 +287,7 @@ export class LucidService extends LucidImage implements IStackService {
       runtime.addCopy(['/build/probe'], JAVA_PROBE_DIR, { from: builder });
       runtime.addEnv('LANG', 'C.UTF-8');
     }
-    runtime.addCopy([`/build/${artifact}`], '/app/app.jar', { from: builder });
+    runtime.addCopy([`/build/${artifact}`], '/app/app.jar', { from: builder, chown: '0:0' });
     runtime.addWorkdir('/app');
     const java = o.base ? o.base.javaBinary : javaBinary(family, jlink);
     return {
@@ -308,7 +309,7 @@ export class LucidService extends LucidImage implements IStackService {
       secretMounts: this._secretMounts(),
     });
     const runtime = this.dockerfile.addStage('runtime', { from: o.base ? this._fromLucidImage(o.base) : this._fromFamily(family) });
-    runtime.addCopy([NODE_APP_DIR], NODE_APP_DIR, { from: builder });
+    runtime.addCopy([NODE_APP_DIR], NODE_APP_DIR, { from: builder, chown: '0:0' });
     runtime.addEnv('NODE_ENV', 'production');
     runtime.addWorkdir(NODE_APP_DIR);
     const node = family.interpreterPath!;

@@ -4,5 +4,6 @@ export * from './runtimes';
 export * from './images';
 export * from './bake';
 export * from './compose';
+export * from './structure-test';
 export * from './service';
 export * from './testing';

@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Project } from 'projen';
 import { defineLucidStack } from '../../examples/lucid/stack';
+import { runStructureTest } from './structure-test';
 import { FoundationService, LucidImage, LucidService } from '../../src';
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -126,6 +127,8 @@ function main(): void {
     check(user === '65532:65532', `${image.targetName}: image user is 65532:65532 (got "${user}")`);
     const shell = docker(['run', '--rm', '--pull', 'never', '--network', 'none', '--entrypoint', '/bin/sh', ref, '-c', 'true'], { allowFailure: true });
     check(shell.status !== 0, `${image.targetName}: /bin/sh cannot be executed`);
+    const st = runStructureTest(path.join(APP_DIR, image.directory, 'structure-test.yaml'), ref, env);
+    check(st.failures.length === 0, `${image.targetName}: structure-test.yaml, ${st.checks} checks${st.failures.map(f => '\n      ' + f).join('')}`);
     let healthy = '-';
     if (LucidService.isLucidService(image)) {
       const name = `lucid-e2e-${image.targetName}`;

@@ -7,6 +7,7 @@ import type { LucidApp } from '../core/lucid-app';
 import { BaseImage, Dockerfile, ImageReference, MountType, renderDockerignore, RunMount, Stage } from '../dockerfile';
 import { DistrolessTag, RuntimeFamily } from '../runtimes';
 import { SecretSource } from '../service/secret';
+import { StructureTest } from '../structure-test/structure-test';
 
 const LUCID_IMAGE = Symbol.for('lucid-cdk.LucidImage');
 
@@ -120,6 +121,7 @@ export abstract class LucidImage extends Construct {
     new GeneratedFile(this, app.filePath(path.posix.join(this.directory, '.dockerignore')), {
       render: header => renderDockerignore(dockerfile.contextSources(), header),
     });
+    new StructureTest(this, 'StructureTest');
     this.node.addValidation({ validate: () => this.validateImage() });
   }
 

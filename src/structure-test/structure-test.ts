@@ -1,0 +1,119 @@
+import * as path from 'path';
+import { Construct } from 'constructs';
+import { stringify } from 'yaml';
+import { StructureCommandTest, StructureFileExistenceTest, StructureTestConfig } from './model';
+import { GeneratedFile } from '../core/generated-file';
+import type { JavaBase } from '../images/java-base';
+import { JAVA_PROBE_DIR } from '../images/java-recipe';
+import type { LucidImage } from '../images/lucid-image';
+import { VENV } from '../images/python-recipe';
+import { DistrolessUser, RuntimeFamily, RuntimeLanguage } from '../runtimes';
+import type { LucidService } from '../service/lucid-service';
+
+// Images create their structure test, so this file may not import the image classes (a cycle): it recognizes
+// them by their brands and shapes.
+const isService = (x: LucidImage): x is LucidService => Symbol.for('lucid-cdk.LucidService') in x;
+const isJavaBase = (x: LucidImage): x is JavaBase => 'javaFamily' in x && 'javaBinary' in x;
+
+/** Paths a distroless runtime must not have: a shell or a package manager. */
+const ABSENT = ['/bin/sh', '/bin/bash', '/usr/bin/sh', '/usr/bin/apt-get', '/usr/bin/dpkg', '/sbin/apk'];
+
+/**
+ * The container-structure-test config (schema 2.0.0) of an image, `<directory>/structure-test.yaml`, derived
+ * from its model: its metadata (user 65532, ports, labels, entrypoint, env), the absence of a shell and package
+ * manager, the presence of what it runs, and its runtime's version, checked with the image's own interpreter in
+ * exec form (never `sh -c`, `id` or `whoami`, which a distroless image does not have).
+ */
+export class StructureTest extends Construct {
+  /** The image tested. */
+  public readonly image: LucidImage;
+
+  /**
+   * @param image the image to test
+   * @param id the construct id
+   */
+  constructor(image: LucidImage, id: string) {
+    super(image, id);
+    this.image = image;
+    new GeneratedFile(this, image.app.filePath(path.posix.join(image.directory, 'structure-test.yaml')), {
+      render: header => [...header.map(h => `# ${h}`), stringify(this.config(), { lineWidth: 0 })].join('\n'),
+    });
+  }
+
+  /** The config. */
+  public config(): StructureTestConfig {
+    const stage = this.image.runtimeStage;
+    const env = stage.envVars();
+    const labels = stage.labelMap();
+    return {
+      schemaVersion: '2.0.0',
+      metadataTest: {
+        envVars: Object.keys(env).map(key => ({ key, value: env[key] })),
+        labels: Object.keys(labels).sort().map(key => ({ key, value: labels[key] })),
+        entrypoint: [...(stage.entrypoint ?? [])],
+        cmd: [...(stage.cmd ?? [])],
+        exposedPorts: stage.exposedPorts.map(p => `${p.port}/${p.protocol}`),
+        workdir: stage.workdir,
+        user: stage.user ?? `${DistrolessUser.NONROOT_UID}`,
+      },
+      fileExistenceTests: [
+        ...ABSENT.map(p => ({ name: `no ${p}`, path: p, shouldExist: false })),
+        ...this.present(),
+      ],
+      commandTests: this.commands(),
+    };
+  }
+
+  /** The language whose interpreter runs the image, and its family. */
+  private language(): { language: RuntimeLanguage; family: RuntimeFamily; java?: string } {
+    const image = this.image;
+    if (isService(image)) {
+      const java = image.runtime.language === RuntimeLanguage.JAVA ? image.runtimeStage.entrypoint?.[0] : undefined;
+      return { language: image.runtime.language, family: image.runtime.family, java };
+    }
+    if (isJavaBase(image)) {
+      return { language: RuntimeLanguage.JAVA, family: image.javaFamily, java: image.javaBinary };
+    }
+    return { language: image.runtimeFamily.language, family: image.runtimeFamily };
+  }
+
+  private present(): StructureFileExistenceTest[] {
+    const { language, java } = this.language();
+    const service = isService(this.image);
+    const out: StructureFileExistenceTest[] = [];
+    const must = (p: string) => out.push({ name: `${p} exists, owned by root`, path: p, shouldExist: true, uid: 0 });
+    switch (language) {
+      case RuntimeLanguage.PYTHON:
+        must(`${VENV}/bin/python3`);
+        out.push({ name: 'no pip in the venv', path: `${VENV}/bin/pip`, shouldExist: false });
+        if (service) must('/app');
+        break;
+      case RuntimeLanguage.JAVA:
+        must(java!);
+        must(`${JAVA_PROBE_DIR}/HealthCheck.class`);
+        if (service) must('/app/app.jar');
+        break;
+      case RuntimeLanguage.NODEJS:
+        if (service) must(this.image.runtimeStage.entrypoint![1]);
+        break;
+      default:
+        break;
+    }
+    return out;
+  }
+
+  private commands(): StructureCommandTest[] {
+    const { language, family, java } = this.language();
+    const version = (family.languageVersion ?? '').replace(/\./g, '\\.');
+    switch (language) {
+      case RuntimeLanguage.PYTHON:
+        return [{ name: `python ${family.languageVersion}`, command: family.interpreterPath!, args: ['--version'], expectedOutput: [`^Python ${version}\\.`] }];
+      case RuntimeLanguage.JAVA:
+        return [{ name: `java ${family.languageVersion}`, command: java!, args: ['-version'], expectedError: [`version "${version}[."]`] }];
+      case RuntimeLanguage.NODEJS:
+        return [{ name: `node ${family.languageVersion}`, command: family.interpreterPath!, args: ['--version'], expectedOutput: [`^v${version}\\.`] }];
+      default:
+        return [];
+    }
+  }
+}

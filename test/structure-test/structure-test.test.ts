@@ -1,0 +1,47 @@
+import { parse } from 'yaml';
+import { LucidImage, LucidService } from '../../src';
+import { referenceApp, referenceFiles } from '../util/reference-stack';
+
+const files = referenceFiles();
+const images = LucidImage.all(referenceApp());
+
+describe.each(images.map(i => [i.node.id, i] as const))('the structure test of %s', (_id, image) => {
+  const text = files[`${image.directory}/structure-test.yaml`];
+  const config = parse(text);
+
+  test('is a schema 2.0.0 config with only the keys container-structure-test knows', () => {
+    expect(config.schemaVersion).toBe('2.0.0');
+    expect(Object.keys(config).sort()).toEqual(['commandTests', 'fileExistenceTests', 'metadataTest', 'schemaVersion']);
+    expect(Object.keys(config.metadataTest).every(k => ['envVars', 'labels', 'entrypoint', 'cmd', 'exposedPorts', 'workdir', 'user'].includes(k))).toBe(true);
+    for (const t of config.fileExistenceTests) {
+      expect(Object.keys(t).every(k => ['name', 'path', 'shouldExist', 'uid'].includes(k))).toBe(true);
+    }
+    for (const t of config.commandTests) {
+      expect(Object.keys(t).every(k => ['name', 'command', 'args', 'expectedOutput', 'expectedError', 'exitCode'].includes(k))).toBe(true);
+    }
+  });
+
+  test('checks the image\'s metadata against the model', () => {
+    expect(config.metadataTest.user).toBe('65532:65532');
+    expect(config.metadataTest.entrypoint).toEqual(image.runtimeStage.entrypoint);
+    expect(config.metadataTest.exposedPorts).toEqual(image.runtimeStage.exposedPorts.map(p => `${p.port}/${p.protocol}`));
+    if (LucidService.isLucidService(image)) {
+      expect(config.metadataTest.labels).toEqual(expect.arrayContaining([
+        { key: 'org.lucid.plane', value: image.plane },
+        { key: 'org.lucid.expose', value: String(image.port) },
+      ]));
+    }
+  });
+
+  test('checks from outside that there is no shell and no package manager', () => {
+    const absent = config.fileExistenceTests.filter((t: any) => !t.shouldExist).map((t: any) => t.path);
+    expect(absent).toEqual(expect.arrayContaining(['/bin/sh', '/bin/bash', '/usr/bin/apt-get', '/usr/bin/dpkg']));
+  });
+
+  test('runs the image\'s own interpreter in exec form, never a shell, id or whoami', () => {
+    expect(config.commandTests.length).toBe(1);
+    const [t] = config.commandTests;
+    expect(t.command).toMatch(/^\/(usr\/bin\/python3\.13|nodejs\/bin\/node|opt\/jre\/bin\/java|usr\/bin\/java)$/);
+    expect(text).not.toMatch(/\b(sh -c|whoami|\bid\b|pip --version|javac)\b/);
+  });
+});

@@ -61,7 +61,12 @@ export class JavaBase extends LucidImage {
       render: header => header.map(h => `// ${h}\n`).join('') + JAVA_PROBE,
     });
     const builder = addJavaBuilder(this.dockerfile, family, {
-      buildTool: JavaBuildTool.MAVEN, buildFiles: [], sources: [], jlinkModules: props.jlinkModules, secretMounts: this._secretMounts(),
+      buildTool: JavaBuildTool.MAVEN,
+      buildFiles: [],
+      sources: [],
+      jlinkModules: props.jlinkModules,
+      probe: true,
+      secretMounts: this._secretMounts(),
     });
     const runtime = this.dockerfile.addStage('runtime', { from: this._fromFamily(this.runtimeFamilyOfStage) });
     if (jlink) {

@@ -56,6 +56,8 @@ export interface JavaBuilderOptions {
   readonly artifact?: string;
   /** Modules of a jlink runtime, when one is built. */
   readonly jlinkModules?: string[];
+  /** Compile the health probe (not when the runtime's base image has it already). */
+  readonly probe: boolean;
   /** Secret mounts of the steps that fetch dependencies. */
   readonly secretMounts?: RunMount[];
 }
@@ -87,8 +89,10 @@ export function addJavaBuilder(df: Dockerfile, family: RuntimeFamily, options: J
       ? 'mvn --batch-mode --offline --quiet package -DskipTests'
       : 'gradle --no-daemon --offline --quiet build -x test', { mounts: [cache, ...(options.secretMounts ?? [])] });
   }
-  builder.addCopy([JAVA_PROBE_SOURCE], '/build/probe-src/HealthCheck.java');
-  builder.addRun(`javac --release ${family.languageVersion} -d /build/probe /build/probe-src/HealthCheck.java`);
+  if (options.probe) {
+    builder.addCopy([JAVA_PROBE_SOURCE], '/build/probe-src/HealthCheck.java');
+    builder.addRun(`javac --release ${family.languageVersion} -d /build/probe /build/probe-src/HealthCheck.java`);
+  }
   if (options.jlinkModules) {
     const modules = [...new Set([...options.jlinkModules, 'java.base'])].sort().join(',');
     builder.addRun(`jlink --add-modules ${modules} --strip-debug --no-man-pages --no-header-files --compress=zip-6 --output ${JLINK_HOME}`);

@@ -266,15 +266,19 @@ export class LucidService extends LucidImage implements IStackService {
     const maven = tool === JavaBuildTool.MAVEN;
     const jlink = !o.base && o.jlinkModules !== undefined;
     const artifact = o.artifact ?? (maven ? 'target/app.jar' : 'build/libs/app.jar');
-    new GeneratedFile(this, this.app.filePath(path.posix.join(this.directory, JAVA_PROBE_SOURCE)), {
-      render: header => header.map(h => `// ${h}\n`).join('') + JAVA_PROBE,
-    });
+    if (!o.base) {
+      // The base image, when there is one, carries the probe already.
+      new GeneratedFile(this, this.app.filePath(path.posix.join(this.directory, JAVA_PROBE_SOURCE)), {
+        render: header => header.map(h => `// ${h}\n`).join('') + JAVA_PROBE,
+      });
+    }
     const builder = addJavaBuilder(this.dockerfile, family, {
       buildTool: tool,
       buildFiles: o.buildFiles ?? (maven ? ['pom.xml'] : ['build.gradle', 'settings.gradle']),
       sources: o.sources ?? ['src'],
       artifact,
       jlinkModules: jlink ? o.jlinkModules : undefined,
+      probe: !o.base,
       secretMounts: this._secretMounts(),
     });
     const stageFamily = o.base ? o.base.runtimeFamily : jlink ? ccFamilyFor(family) : family;

@@ -46,9 +46,7 @@ export class DistrolessPythonBase extends LucidImage {
   constructor(scope: Construct, id: string, props: DistrolessPythonBaseProps) {
     super(scope, id, { description: `Lucid Python base image (${(props.family ?? RuntimeFamily.PYTHON3_DEBIAN13).name})`, ...props });
     this.family = props.family ?? RuntimeFamily.PYTHON3_DEBIAN13;
-    if (this.family.language !== RuntimeLanguage.PYTHON) {
-      throw new Error(`[${this.node.path}] family ${this.family.name} is not a Python family: use one of ${RuntimeFamily.all().filter(f => f.language === RuntimeLanguage.PYTHON).map(f => f.name).join(', ')}`);
-    }
+    this._requireLanguage(this.family, RuntimeLanguage.PYTHON, 'Python');
     const builder = addPythonBuilder(this.dockerfile, this.family, {
       requirements: props.requirements ?? 'requirements.txt',
       requireHashes: props.requireHashes,

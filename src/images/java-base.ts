@@ -1,9 +1,7 @@
-import * as path from 'path';
 import { Construct } from 'constructs';
-import { addJavaBuilder, ccFamilyFor, JAVA_BUDGET_MB, JAVA_PROBE, JAVA_PROBE_DIR, JAVA_PROBE_SOURCE, JavaBuildTool, javaBinary, JLINK_HOME } from './java-recipe';
+import { addJavaBuilder, addJavaProbeSource, ccFamilyFor, JAVA_BUDGET_MB, JAVA_PROBE_DIR, JavaBuildTool, javaBinary, JLINK_HOME } from './java-recipe';
 import { ImageKind, LucidImage, LucidImageProps } from './lucid-image';
 import { DEFAULT_BASE_PORTS } from './python-recipe';
-import { GeneratedFile } from '../core/generated-file';
 import { Protocol } from '../dockerfile';
 import { DistrolessUser, RuntimeFamily, RuntimeLanguage } from '../runtimes';
 
@@ -50,16 +48,12 @@ export class JavaBase extends LucidImage {
     const family = props.family ?? RuntimeFamily.JAVA21_DEBIAN13;
     super(scope, id, { description: `Lucid Java base image (${family.name})`, ...props, sizeBudgetMb: props.sizeBudgetMb ?? JAVA_BUDGET_MB });
     this.family = family;
-    if (family.language !== RuntimeLanguage.JAVA) {
-      throw new Error(`[${this.node.path}] family ${family.name} is not a Java family: use one of ${RuntimeFamily.all().filter(f => f.language === RuntimeLanguage.JAVA).map(f => f.name).join(', ')}`);
-    }
+    this._requireLanguage(family, RuntimeLanguage.JAVA, 'Java');
     const jlink = props.jlinkModules !== undefined;
     this.javaBinary = javaBinary(family, jlink);
     this.runtimeFamilyOfStage = jlink ? ccFamilyFor(family) : family;
 
-    new GeneratedFile(this, this.app.filePath(path.posix.join(this.directory, JAVA_PROBE_SOURCE)), {
-      render: header => header.map(h => `// ${h}\n`).join('') + JAVA_PROBE,
-    });
+    addJavaProbeSource(this);
     const builder = addJavaBuilder(this.dockerfile, family, {
       buildTool: JavaBuildTool.MAVEN,
       buildFiles: [],

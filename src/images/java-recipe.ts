@@ -1,3 +1,6 @@
+import * as path from 'path';
+import type { LucidImage } from './lucid-image';
+import { GeneratedFile } from '../core/generated-file';
 import { BaseImage, Dockerfile, MountType, RunMount, Stage } from '../dockerfile';
 import { RuntimeFamily } from '../runtimes';
 
@@ -113,4 +116,14 @@ export function javaHttpProbe(java: string, url: string, timeoutSeconds: number)
 /** The distroless `cc` family of the same Debian release, for a jlink runtime. @internal */
 export function ccFamilyFor(family: RuntimeFamily): RuntimeFamily {
   return RuntimeFamily.fromName(`cc-${family.debian}`);
+}
+
+/**
+ * Generates the probe's source into an image's build context, where its builder compiles it.
+ * @internal
+ */
+export function addJavaProbeSource(image: LucidImage): void {
+  new GeneratedFile(image, image.app.filePath(path.posix.join(image.directory, JAVA_PROBE_SOURCE)), {
+    render: header => header.map(h => `// ${h}\n`).join('') + JAVA_PROBE,
+  });
 }

@@ -5,7 +5,7 @@ import { appOf, warn } from '../core/app-of';
 import { GeneratedFile } from '../core/generated-file';
 import type { LucidApp } from '../core/lucid-app';
 import { BaseImage, Dockerfile, ImageReference, MountType, renderDockerignore, RunMount, Stage } from '../dockerfile';
-import { DistrolessTag, RuntimeFamily } from '../runtimes';
+import { DistrolessTag, RuntimeFamily, RuntimeLanguage } from '../runtimes';
 import { SecretSource } from '../service/secret';
 import { StructureTest } from '../structure-test/structure-test';
 
@@ -182,6 +182,17 @@ export abstract class LucidImage extends Construct {
   /** The secret mounts of the build steps that fetch dependencies. @internal */
   protected _secretMounts(): RunMount[] {
     return this.buildSecrets.map(s => ({ type: MountType.SECRET, id: s.id, target: s.target, required: false }));
+  }
+
+  /**
+   * Throws unless `family` is of `language`: a combination that can never build.
+   * @internal
+   */
+  protected _requireLanguage(family: RuntimeFamily, language: RuntimeLanguage, label: string): void {
+    if (family.language !== language) {
+      const names = RuntimeFamily.all().filter(f => f.language === language).map(f => f.name).join(', ');
+      throw new Error(`[${this.node.path}] family ${family.name} is not a ${label} family: use one of ${names}`);
+    }
   }
 
   /** Adds the labels every Lucid image carries. @internal */

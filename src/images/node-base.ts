@@ -42,9 +42,7 @@ export class NodeBase extends LucidImage {
     const family = props.family ?? RuntimeFamily.NODEJS22_DEBIAN13;
     super(scope, id, { description: `Lucid Node base image (${family.name})`, ...props });
     this.family = family;
-    if (family.language !== RuntimeLanguage.NODEJS) {
-      throw new Error(`[${this.node.path}] family ${family.name} is not a Node family: use one of ${RuntimeFamily.all().filter(f => f.language === RuntimeLanguage.NODEJS).map(f => f.name).join(', ')}`);
-    }
+    this._requireLanguage(family, RuntimeLanguage.NODEJS, 'Node');
     const builder = addNodeBuilder(this.dockerfile, family, {
       manifestFiles: props.manifestFiles ?? ['package.json', 'package-lock.json'],
       sources: [],

@@ -51,9 +51,7 @@ export class StaticBase extends LucidImage {
     const family = props.family ?? RuntimeFamily.STATIC_DEBIAN13;
     super(scope, id, { description: `Lucid base image for native binaries (${family.name})`, ...props });
     this.family = family;
-    if (family.language !== RuntimeLanguage.NATIVE) {
-      throw new Error(`[${this.node.path}] family ${family.name} is not a native family: use one of ${RuntimeFamily.all().filter(f => f.language === RuntimeLanguage.NATIVE).map(f => f.name).join(', ')}`);
-    }
+    this._requireLanguage(family, RuntimeLanguage.NATIVE, 'native');
     const binaries = props.binaries ?? [];
     let builder;
     if (binaries.length > 0) {

@@ -6,9 +6,8 @@ import { Layer } from './layer';
 import { Plane } from './plane';
 import { SecretSource, ServiceSecret } from './secret';
 import { ServiceRuntime } from './service-runtime';
-import { GeneratedFile } from '../core/generated-file';
 import { BaseImage, Protocol, Stage } from '../dockerfile';
-import { addJavaBuilder, ccFamilyFor, JAVA_BUDGET_MB, JAVA_PROBE, JAVA_PROBE_DIR, JAVA_PROBE_SOURCE, JavaBuildTool, javaBinary, javaHttpProbe, JLINK_HOME } from '../images/java-recipe';
+import { addJavaBuilder, addJavaProbeSource, ccFamilyFor, JAVA_BUDGET_MB, JAVA_PROBE_DIR, JavaBuildTool, javaBinary, javaHttpProbe, JLINK_HOME } from '../images/java-recipe';
 import { ImageKind, LucidImage } from '../images/lucid-image';
 import { addNodeBuilder, NODE_APP_DIR, nodeHttpProbe } from '../images/node-recipe';
 import { addPythonBuilder, addPythonEnv, pythonHttpProbe, VENV } from '../images/python-recipe';
@@ -268,9 +267,7 @@ export class LucidService extends LucidImage implements IStackService {
     const artifact = o.artifact ?? (maven ? 'target/app.jar' : 'build/libs/app.jar');
     if (!o.base) {
       // The base image, when there is one, carries the probe already.
-      new GeneratedFile(this, this.app.filePath(path.posix.join(this.directory, JAVA_PROBE_SOURCE)), {
-        render: header => header.map(h => `// ${h}\n`).join('') + JAVA_PROBE,
-      });
+      addJavaProbeSource(this);
     }
     const builder = addJavaBuilder(this.dockerfile, family, {
       buildTool: tool,

@@ -19,8 +19,8 @@ const project = new cdk.JsiiProject({
   package: false,
 
   peerDeps: ['constructs@^10.5.0', 'projen@^0.103.25'],
-  bundledDeps: ['yaml'],
-  devDeps: ['@swc/core', 'dockerfile-ast', 'fast-check', '@cdktf/hcl2json', 'ajv@^8', 'ajv-formats', '@balena/dockerignore'],
+  bundledDeps: ['yaml', '@balena/dockerignore'],
+  devDeps: ['@swc/core', 'dockerfile-ast', 'fast-check', '@cdktf/hcl2json', 'ajv@^8', 'ajv-formats', '@actions/workflow-parser'],
 
   jestOptions: {
     updateSnapshot: javascript.UpdateSnapshot.NEVER,

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { ImageKind, LucidImage, LucidImageProps } from './lucid-image';
-import { addPythonBuilder, addPythonEnv, DEFAULT_BASE_PORTS, VENV } from './python-recipe';
+import { addPythonBuilder, addPythonEnv, VENV } from './python-recipe';
 import { Protocol } from '../dockerfile';
 import { DistrolessUser, RuntimeFamily, RuntimeLanguage } from '../runtimes';
 
@@ -24,8 +24,9 @@ export interface DistrolessPythonBaseProps extends LucidImageProps {
    */
   readonly requireHashes?: boolean;
   /**
-   * Ports the image exposes.
-   * @default [8000, 8080, 8443]
+   * Ports every image built on it exposes (EXPOSE is inherited). Leave it empty for a base that services with
+   * ports of their own build on: each service exposes its own port, and LUCID-NET1 refuses any other.
+   * @default []
    */
   readonly ports?: number[];
 }
@@ -58,7 +59,7 @@ export class DistrolessPythonBase extends LucidImage {
     // No WORKDIR /app here: created under the image's USER 65532 it would be writable by the services built on
     // this base; they create /app root-owned with their COPY.
     runtime.addUser(`${DistrolessUser.NONROOT_UID}:${DistrolessUser.NONROOT_GID}`);
-    for (const port of props.ports ?? DEFAULT_BASE_PORTS) {
+    for (const port of props.ports ?? []) {
       runtime.addExpose(port, Protocol.TCP);
     }
     // A Python PID 1 ignores SIGTERM; SIGINT raises KeyboardInterrupt and stops it at once.

@@ -1,7 +1,6 @@
 import { Construct } from 'constructs';
 import { addJavaBuilder, addJavaProbeSource, ccFamilyFor, JAVA_BUDGET_MB, JAVA_PROBE_DIR, JavaBuildTool, javaBinary, JLINK_HOME } from './java-recipe';
 import { ImageKind, LucidImage, LucidImageProps } from './lucid-image';
-import { DEFAULT_BASE_PORTS } from './python-recipe';
 import { Protocol } from '../dockerfile';
 import { DistrolessUser, RuntimeFamily, RuntimeLanguage } from '../runtimes';
 
@@ -21,8 +20,9 @@ export interface JavaBaseProps extends LucidImageProps {
    */
   readonly jlinkModules?: string[];
   /**
-   * Ports the image exposes.
-   * @default [8000, 8080, 8443]
+   * Ports every image built on it exposes (EXPOSE is inherited). Leave it empty for a base that services with
+   * ports of their own build on: each service exposes its own port, and LUCID-NET1 refuses any other.
+   * @default []
    */
   readonly ports?: number[];
 }
@@ -71,7 +71,7 @@ export class JavaBase extends LucidImage {
     // No WORKDIR /app here: created under the image's USER 65532 it would be writable by the services built on
     // this base; they create /app root-owned with their COPY.
     runtime.addUser(`${DistrolessUser.NONROOT_UID}:${DistrolessUser.NONROOT_GID}`);
-    for (const port of props.ports ?? DEFAULT_BASE_PORTS) {
+    for (const port of props.ports ?? []) {
       runtime.addExpose(port, Protocol.TCP);
     }
     runtime.useEntrypoint([this.javaBinary, '-jar']);

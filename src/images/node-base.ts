@@ -19,8 +19,9 @@ export interface NodeBaseProps extends LucidImageProps {
    */
   readonly manifestFiles?: string[];
   /**
-   * Ports the image exposes.
-   * @default [3000]
+   * Ports every image built on it exposes (EXPOSE is inherited). Leave it empty for a base that services with
+   * ports of their own build on: each service exposes its own port, and LUCID-NET1 refuses any other.
+   * @default []
    */
   readonly ports?: number[];
 }
@@ -53,7 +54,7 @@ export class NodeBase extends LucidImage {
     runtime.addEnv('NODE_ENV', 'production');
     runtime.addWorkdir(NODE_APP_DIR);
     runtime.addUser(`${DistrolessUser.NONROOT_UID}:${DistrolessUser.NONROOT_GID}`);
-    for (const port of props.ports ?? [3000]) {
+    for (const port of props.ports ?? []) {
       runtime.addExpose(port, Protocol.TCP);
     }
     runtime.useEntrypoint([family.interpreterPath!]);

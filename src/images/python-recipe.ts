@@ -1,9 +1,6 @@
 import { BaseImage, Dockerfile, MountType, RunMount, Stage } from '../dockerfile';
 import { RuntimeFamily } from '../runtimes';
 
-/** The ports Lucid's Python and Java bases expose (seed 000). */
-export const DEFAULT_BASE_PORTS = [8000, 8080, 8443];
-
 /** The virtual environment every Python image carries. */
 export const VENV = '/opt/venv';
 

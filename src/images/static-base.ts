@@ -29,7 +29,8 @@ export interface StaticBaseProps extends LucidImageProps {
    */
   readonly binaries?: string[];
   /**
-   * Ports the image exposes.
+   * Ports every image built on it exposes (EXPOSE is inherited). Leave it empty for a base that services with
+   * ports of their own build on: each service exposes its own port, and LUCID-NET1 refuses any other.
    * @default []
    */
   readonly ports?: number[];

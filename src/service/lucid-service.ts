@@ -7,6 +7,7 @@ import { Plane } from './plane';
 import { SecretSource, ServiceSecret } from './secret';
 import { ServiceRuntime } from './service-runtime';
 import { BaseImage, Protocol, Stage } from '../dockerfile';
+import { BuildSecret } from '../images/build-secret';
 import { addJavaBuilder, addJavaProbeSource, ccFamilyFor, JAVA_BUDGET_MB, JAVA_PROBE_DIR, JavaBuildTool, javaBinary, javaHttpProbe, JLINK_HOME } from '../images/java-recipe';
 import { ImageKind, LucidImage } from '../images/lucid-image';
 import { addNodeBuilder, NODE_APP_DIR, nodeHttpProbe } from '../images/node-recipe';
@@ -82,6 +83,12 @@ export interface LucidServiceProps {
    * @default []
    */
   readonly args?: string[];
+  /**
+   * Secrets the build steps that fetch dependencies need (private package index credentials), mounted only
+   * into those steps.
+   * @default []
+   */
+  readonly buildSecrets?: BuildSecret[];
 }
 
 /**

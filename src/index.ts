@@ -5,5 +5,6 @@ export * from './images';
 export * from './bake';
 export * from './compose';
 export * from './structure-test';
+export * from './compliance';
 export * from './service';
 export * from './testing';

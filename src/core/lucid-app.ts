@@ -5,6 +5,7 @@ import { appOf, LUCID_APP, warn, WARNING_METADATA } from './app-of';
 import { GeneratedFile } from './generated-file';
 import { SynthesisError } from './synthesis-error';
 import { BakeFile, BakeOptions } from '../bake/bake-file';
+import { Compliance, ComplianceOptions } from '../compliance/compliance';
 import { ComposeFiles, ComposeOptions } from '../compose/compose-files';
 
 
@@ -63,6 +64,12 @@ export interface LucidAppProps {
   readonly compose?: ComposeOptions;
 
   /**
+   * The compliance checks applied at every synthesis, and the report's file name.
+   * @default - the LucidStrict pack, report in `COMPLIANCE.md`
+   */
+  readonly compliance?: ComplianceOptions;
+
+  /**
    * Options of the generated bake file.
    * @default - `docker-bake.hcl` with default options
    */
@@ -108,6 +115,8 @@ export class LucidApp extends Component {
   public readonly maintainer: string;
   /** The date support windows are judged against, if any. */
   public readonly asOf?: string;
+  /** The compliance checks: rule packs, suppressions, report. */
+  public readonly compliance: Compliance;
 
   /**
    * @param scope the projen project that writes the files
@@ -133,6 +142,7 @@ export class LucidApp extends Component {
     // Emitters over the whole tree: they render lazily, so images and services added later appear.
     new BakeFile(this, 'Bake', props.bake);
     new ComposeFiles(this, 'Compose', props.compose);
+    this.compliance = new Compliance(this, 'Compliance', props.compliance);
   }
 
   /** A path inside this app's folder, relative to the project root. */
@@ -174,6 +184,11 @@ export class LucidApp extends Component {
     if (errors.length > 0) {
       throw new SynthesisError(errors);
     }
+    // Compliance runs on a valid tree only: its rules read the model, which validation vouches for.
+    const violations = this.compliance.errors().map(f => Compliance.format(f));
+    if (violations.length > 0) {
+      throw new SynthesisError(violations);
+    }
     const renderErrors: string[] = [];
     for (const c of this.node.findAll()) {
       if (c instanceof GeneratedFile) {
@@ -187,7 +202,7 @@ export class LucidApp extends Component {
     if (renderErrors.length > 0) {
       throw new SynthesisError(renderErrors);
     }
-    for (const w of this.warnings()) {
+    for (const w of [...this.warnings(), ...this.compliance.warnings()]) {
       this.project.logger.warn(`warning: ${w}`);
     }
   }

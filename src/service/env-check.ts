@@ -1,7 +1,13 @@
-/** Names that hold secrets when given a literal value. */
-const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIAL|PRIVATE_KEY|API_KEY|_KEY$)/i;
-/** A URL with `user:password@` in it. */
-const URL_WITH_CREDENTIALS = /[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i;
+/**
+ * Names that hold secrets when given a literal value.
+ * @internal
+ */
+export const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIAL|PRIVATE_KEY|API_KEY|_KEY$)/i;
+/**
+ * A URL with `user:password@` in it.
+ * @internal
+ */
+export const URL_WITH_CREDENTIALS = /[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i;
 
 /**
  * Problems with an environment: literal secrets that would end up in an image or a compose file.

@@ -371,10 +371,9 @@ export class LucidService extends LucidImage implements IStackService {
       }
     }
     for (const d of this.dependencies) {
+      // A dependency on a higher layer is the compliance rule LUCID-LYR1's to report (it can be suppressed).
       if (d === this) {
         errors.push('a service cannot depend on itself');
-      } else if (d.layer > this.layer) {
-        errors.push(`depends on ${d.serviceName} (layer ${d.layer}), a higher layer than its own (${this.layer}): a service depends only on services of its own or a lower layer`);
       }
     }
     const native = this.stageFamily.language === RuntimeLanguage.NATIVE && !this.runtime.javaOptions;

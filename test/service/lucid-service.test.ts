@@ -74,16 +74,17 @@ describe('LucidService', () => {
     expect(found.find(m => m.includes(message))).toMatch(/^\[[^\]]*Lucid\/svc[^\]]*\] /);
   });
 
-  test('a service may not depend on a higher layer', () => {
+  test('a service that depends on a higher layer is valid, and refused at synthesis by the compliance rule LUCID-LYR1', () => {
     // GIVEN
     const app = Testing.app();
-    const ui = new LucidService(app, 'ui', props({ layer: Layer.ADVANCED, directory: 'apps/ui' }));
+    const ui = new LucidService(app, 'ui', props({ layer: Layer.ADVANCED, directory: 'apps/ui', port: 8081 }));
     new LucidService(app, 'gw', props({ dependsOn: [ui] }));
 
     // WHEN / THEN
-    expect(problems(app)).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^\[.*Lucid\/gw\] depends on ui \(layer 3\), a higher layer than its own \(0\)/),
-    ]));
+    expect(app.validate()).toEqual([]);
+    expect(problems(app)).toEqual([
+      expect.stringMatching(/^\[.*Lucid\/gw\] LUCID-LYR1: .* Found: depends on ui \(layer 3\) from layer 0\./),
+    ]);
   });
 
   test('requirements cannot be added on top of a distroless base image', () => {

@@ -1,0 +1,27 @@
+import { IConstruct } from 'constructs';
+import { IRule, RuleResult } from '../../rule';
+import { pulledImages } from '../inspect';
+
+/**
+ * Every image pulled from a registry (a stage's FROM or `COPY --from=<image>`, a foundation service's image) is
+ * pinned by digest, not only by tag. Images of the app are exempt: bake builds them in the same graph.
+ */
+export class BaseImageDigestPinned implements IRule {
+  /**
+   * Checks a stage or a foundation service; not applicable to anything else.
+   * @param construct any construct of the app
+   */
+  public evaluate(construct: IConstruct): RuleResult {
+    const images = pulledImages(construct);
+    if (!images) {
+      return RuleResult.notApplicable();
+    }
+    return RuleResult.of(images
+      .filter(i => i.ref.digest === undefined)
+      .map(i => ({
+        value: i.value,
+        fix: `pin its digest, keeping the tag for readers: ${i.written}@sha256:<digest> ` +
+          `(\`docker buildx imagetools inspect ${i.written}\` prints the digest of its multi-platform index)`,
+      })));
+  }
+}

@@ -5,6 +5,7 @@ export * from './images';
 export * from './bake';
 export * from './compose';
 export * from './structure-test';
+export * from './ci';
 export * from './compliance';
 export * from './service';
 export * from './testing';

@@ -5,6 +5,8 @@ import { appOf, LUCID_APP, warn, WARNING_METADATA } from './app-of';
 import { GeneratedFile } from './generated-file';
 import { SynthesisError } from './synthesis-error';
 import { BakeFile, BakeOptions } from '../bake/bake-file';
+import { ImagesWorkflow } from '../ci/images-workflow';
+import { ImagesWorkflowOptions } from '../ci/images-workflow-options';
 import { Compliance, ComplianceOptions } from '../compliance/compliance';
 import { ComposeFiles, ComposeOptions } from '../compose/compose-files';
 
@@ -74,6 +76,12 @@ export interface LucidAppProps {
    * @default - `docker-bake.hcl` with default options
    */
   readonly bake?: BakeOptions;
+
+  /**
+   * Options of the generated GitHub Actions workflow that builds, tests and publishes the images.
+   * @default - `.github/workflows/images.yml` in the app's folder, publishing to ghcr.io from `main` and `v*` tags
+   */
+  readonly workflows?: ImagesWorkflowOptions;
 }
 
 /**
@@ -142,6 +150,7 @@ export class LucidApp extends Component {
     // Emitters over the whole tree: they render lazily, so images and services added later appear.
     new BakeFile(this, 'Bake', props.bake);
     new ComposeFiles(this, 'Compose', props.compose);
+    new ImagesWorkflow(this, 'Workflows', props.workflows);
     this.compliance = new Compliance(this, 'Compliance', props.compliance);
   }
 

@@ -1,0 +1,288 @@
+import { ActionPins } from './action-pins';
+import { wrap } from './expression';
+import { imageChecks } from './image-checks';
+import { script, shellQuote } from './shell';
+import { Job, Permissions, Step } from './workflow-model';
+import type { LucidImage } from '../images/lucid-image';
+
+/** Everything the job builders need, resolved from the options and the app. */
+export interface ImageJobSettings {
+  /** The action pins. */
+  readonly pins: ActionPins;
+  /** The condition under which images are pushed: one expression, used everywhere. */
+  readonly pushCondition: string;
+  /** The app's folder relative to the repository root: bake's `source`. */
+  readonly source: string;
+  /** The bake file, relative to `source`. */
+  readonly bakeFile: string;
+  /** A path inside the app's folder, relative to the repository root. */
+  readonly filePath: (relative: string) => string;
+  /** The platforms every image is built for. */
+  readonly platforms: string[];
+  /** The runner of single-runner jobs. */
+  readonly runsOn: string;
+  /** The native runner of each platform. */
+  readonly nativeRunners: { [platform: string]: string };
+  /** Minutes after which a job is cancelled. */
+  readonly timeoutMinutes: number;
+  /** The `CACHE` bake variable (possibly an expression). */
+  readonly cache: string;
+  /** Whether the cache is the GitHub Actions cache, whose scopes the jobs keep apart per platform. */
+  readonly gha: boolean;
+  /** The `TAG` bake variable (an expression). */
+  readonly tag: string;
+  /** How the registry namespace (`REGISTRY`) is found: fixed, or from the repository owner at run time. */
+  readonly namespace: { readonly fixed?: string; readonly ownerOn?: string };
+  /** The registry to log in to (`undefined` for Docker Hub). */
+  readonly loginRegistry?: string;
+  /** The login's username and password (expressions). */
+  readonly credentials: { readonly username: string; readonly password: string };
+  /** Permissions of a job that may push. */
+  readonly pushPermissions: Permissions;
+  /** Whether to scan with Trivy, and at which severities. */
+  readonly trivy?: string;
+  /** Whether pushed images carry SBOM and provenance attestations. */
+  readonly attest: boolean;
+}
+
+/** The job id of an image's build (or, with native fan-out, its per-platform matrix job). */
+export function buildJobId(image: LucidImage): string {
+  return `build-${image.targetName}`;
+}
+
+/** The job id of an image's manifest merge (native fan-out). */
+export function mergeJobId(image: LucidImage): string {
+  return `merge-${image.targetName}`;
+}
+
+/**
+ * The jobs of one image on one runner: build for the test platform and load it, test it, then (when pushing)
+ * build for every platform and push. `needs` are the build jobs of the app's images it is built FROM.
+ */
+export function singleRunnerJobs(image: LucidImage, s: ImageJobSettings): { [id: string]: Job } {
+  const testPlatform = s.platforms.includes('linux/amd64') ? 'linux/amd64' : s.platforms[0];
+  const steps: Step[] = [
+    checkout(s),
+    // QEMU runs the builds (and the test) for platforms the runner is not.
+    ...(s.platforms.some(p => p !== 'linux/amd64') ? [{ name: 'Set up QEMU', uses: s.pins.uses('docker/setup-qemu-action') }] : []),
+    { name: 'Set up Buildx', uses: s.pins.uses('docker/setup-buildx-action') },
+    resolveImage(image, s),
+    login(s),
+    bake(`Build ${image.targetName} for ${testPlatform} and load it`, image, s, {
+      load: true,
+      // The test build reads the multi-platform cache the push writes, but writes its own scope: one scope written
+      // by both would hold only the test platform after each test build, and the push would rebuild the others.
+      ...cacheOverrides(image, s, t => [`scope=${t.imageName}`, `scope=${t.imageName}-${arch(testPlatform)}`], t => `scope=${t.imageName}-${arch(testPlatform)}`),
+    }, { PLATFORMS: testPlatform }),
+    ...imageChecks(image, s),
+    {
+      ...bake(`Push ${image.targetName} for ${s.platforms.join(', ')}`, image, s, { push: true }, s.attest ? { ATTEST: 'true' } : undefined),
+      if: s.pushCondition,
+    },
+  ];
+  return {
+    [buildJobId(image)]: {
+      'name': `build ${image.targetName}`,
+      ...needs(image.baseImages.map(buildJobId)),
+      'runs-on': s.runsOn,
+      'permissions': s.pushPermissions,
+      'timeout-minutes': s.timeoutMinutes,
+      'env': { TAG: s.tag, CACHE: s.cache, PLATFORM: testPlatform },
+      steps,
+    },
+  };
+}
+
+/**
+ * The jobs of one image with native fan-out: a matrix job builds, tests and pushes by digest on each platform's
+ * own runner; a merge job then creates the multi-platform manifest list. A matrix job needs the merge jobs of the
+ * app's images it is built FROM.
+ */
+export function nativeJobs(image: LucidImage, s: ImageJobSettings): { [id: string]: Job } {
+  const t = image.targetName;
+  // Each platform job keeps its own cache scope: jobs of different platforms writing one scope would replace
+  // each other's cache.
+  const scope = (i: LucidImage) => `scope=${i.imageName}-${wrap('matrix.arch')}`;
+  const perPlatformCache = cacheOverrides(image, s, i => [scope(i)], scope);
+  const build: Step[] = [
+    checkout(s),
+    { name: 'Set up Buildx', uses: s.pins.uses('docker/setup-buildx-action') },
+    resolveImage(image, s),
+    login(s),
+    bake(`Build ${t} for \${{ matrix.platform }} and load it`, image, s, { load: true, ...perPlatformCache }),
+    ...imageChecks(image, s),
+    {
+      ...bake(`Push ${t} for \${{ matrix.platform }} by digest`, image, s, {
+        set: [
+          `*.platform=${wrap('matrix.platform')}`,
+          '*.output=type=image,push-by-digest=true,name-canonical=true,push=true',
+          ...(perPlatformCache.set ? [perPlatformCache.set] : []),
+        ].join('\n'),
+      }, s.attest ? { ATTEST: 'true' } : undefined),
+      id: 'push',
+      if: s.pushCondition,
+    },
+    {
+      name: 'Export the digest',
+      if: s.pushCondition,
+      env: { METADATA: wrap('steps.push.outputs.metadata') },
+      shell: 'bash',
+      run: script([
+        `target=${shellQuote(t)}`,
+        'digest="$(jq -r --arg t "$target" \'.[$t]["containerimage.digest"]\' <<<"$METADATA")"',
+        'case "$digest" in sha256:*) ;; *) echo "::error::no digest for $target in the bake metadata"; exit 1 ;; esac',
+        'mkdir -p "$RUNNER_TEMP/digests"',
+        'touch "$RUNNER_TEMP/digests/${digest#sha256:}"',
+      ]),
+    },
+    {
+      name: 'Upload the digest',
+      if: s.pushCondition,
+      uses: s.pins.uses('actions/upload-artifact'),
+      with: {
+        'name': `digests-${t}-${wrap('matrix.arch')}`,
+        'path': `${wrap('runner.temp')}/digests/*`,
+        'if-no-files-found': 'error',
+        'retention-days': 1,
+      },
+    },
+  ];
+  const merge: Step[] = [
+    {
+      name: 'Download the digests',
+      uses: s.pins.uses('actions/download-artifact'),
+      with: { 'path': `${wrap('runner.temp')}/digests`, 'pattern': `digests-${t}-*`, 'merge-multiple': true },
+    },
+    { name: 'Set up Buildx', uses: s.pins.uses('docker/setup-buildx-action') },
+    resolveImage(image, s),
+    login(s),
+    {
+      name: `Create the manifest list of ${t}`,
+      shell: 'bash',
+      run: script([
+        'cd "$RUNNER_TEMP/digests"',
+        'sources=()',
+        'for digest in *; do sources+=("$REPOSITORY@sha256:$digest"); done',
+        'docker buildx imagetools create -t "$IMAGE" "${sources[@]}"',
+        'docker buildx imagetools inspect "$IMAGE"',
+      ]),
+    },
+  ].map(step => ({ ...step, if: s.pushCondition }));
+  const include = s.platforms.map(platform => ({
+    platform,
+    arch: arch(platform),
+    runner: s.nativeRunners[platform],
+  }));
+  return {
+    [buildJobId(image)]: {
+      'name': `build ${t} (${wrap('matrix.platform')})`,
+      ...needs(image.baseImages.map(mergeJobId)),
+      'runs-on': wrap('matrix.runner'),
+      'permissions': s.pushPermissions,
+      'timeout-minutes': s.timeoutMinutes,
+      'strategy': { 'fail-fast': false, 'matrix': { include } },
+      'env': { TAG: s.tag, CACHE: s.cache, PLATFORM: wrap('matrix.platform'), PLATFORMS: wrap('matrix.platform') },
+      'steps': build,
+    },
+    // Runs on pull requests too, with every step skipped, so that the images built on this one still run.
+    [mergeJobId(image)]: {
+      'name': `merge ${t}`,
+      'needs': [buildJobId(image)],
+      'runs-on': s.runsOn,
+      'permissions': s.pushPermissions,
+      'timeout-minutes': s.timeoutMinutes,
+      'env': { TAG: s.tag },
+      'steps': merge,
+    },
+  };
+}
+
+/** The platform's architecture as used in names: `linux/arm/v7` → `arm-v7`. */
+function arch(platform: string): string {
+  return platform.split('/').slice(1).join('-');
+}
+
+/**
+ * `set` lines giving the image and every base image it builds through a `target:` context their own GitHub
+ * Actions cache scopes (with the default, the bake file's functions scope the cache by image name alone).
+ */
+function cacheOverrides(image: LucidImage, s: ImageJobSettings, from: (i: LucidImage) => string[], to: (i: LucidImage) => string): { set?: string } {
+  if (!s.gha) {
+    return {};
+  }
+  const lines: string[] = [];
+  for (const i of [image, ...baseChain(image)]) {
+    lines.push(...from(i).map(f => `${i.targetName}.cache-from=type=gha,${f}`), `${i.targetName}.cache-to=type=gha,${to(i)},mode=max`);
+  }
+  return { set: lines.join('\n') };
+}
+
+/** The images of the app that `image` is built on, directly or through others. */
+function baseChain(image: LucidImage): LucidImage[] {
+  const out: LucidImage[] = [];
+  const visit = (i: LucidImage) => {
+    for (const b of i.baseImages) {
+      if (!out.includes(b)) {
+        out.push(b);
+        visit(b);
+      }
+    }
+  };
+  visit(image);
+  return out;
+}
+
+function needs(ids: string[]): { needs?: string[] } {
+  return ids.length > 0 ? { needs: [...new Set(ids)].sort() } : {};
+}
+
+function checkout(s: ImageJobSettings): Step {
+  return { name: 'Check out', uses: s.pins.uses('actions/checkout'), with: { 'persist-credentials': false } };
+}
+
+/**
+ * Exports `REGISTRY` (the namespace images are tagged in), `REPOSITORY` and `IMAGE` (the image's reference) to
+ * the following steps, which bake and the scripts read.
+ */
+function resolveImage(image: LucidImage, s: ImageJobSettings): Step {
+  const lines = s.namespace.fixed !== undefined
+    ? [`registry=${shellQuote(s.namespace.fixed)}`]
+    // Repository owners may have upper case letters; image references may not.
+    : [`registry=${shellQuote(s.namespace.ownerOn!)}/"\${OWNER,,}"`];
+  return {
+    name: 'Resolve the image reference',
+    ...(s.namespace.fixed === undefined ? { env: { OWNER: wrap('github.repository_owner') } } : {}),
+    shell: 'bash',
+    run: script([
+      ...lines,
+      `name=${shellQuote(image.imageName)}`,
+      'echo "REGISTRY=$registry" >> "$GITHUB_ENV"',
+      'echo "REPOSITORY=$registry/$name" >> "$GITHUB_ENV"',
+      'echo "IMAGE=$registry/$name:$TAG" >> "$GITHUB_ENV"',
+    ]),
+  };
+}
+
+function login(s: ImageJobSettings): Step {
+  return {
+    name: `Log in to ${s.loginRegistry ?? 'Docker Hub'}`,
+    if: s.pushCondition,
+    uses: s.pins.uses('docker/login-action'),
+    with: {
+      ...(s.loginRegistry ? { registry: s.loginRegistry } : {}),
+      username: s.credentials.username,
+      password: s.credentials.password,
+    },
+  };
+}
+
+/** A bake of the image's target from the committed bake file; bake reads REGISTRY, TAG and CACHE from the env. */
+function bake(name: string, image: LucidImage, s: ImageJobSettings, inputs: { [k: string]: string | boolean }, env?: { [k: string]: string }): Step {
+  return {
+    name,
+    uses: s.pins.uses('docker/bake-action'),
+    // bake-action v7: a local `source` is the working directory; `files` and the contexts resolve from it.
+    with: { source: s.source, files: s.bakeFile, targets: image.targetName, ...inputs },
+    ...(env ? { env } : {}),
+  };
+}

@@ -1,0 +1,2 @@
+export * from './images-workflow-options';
+export * from './images-workflow';

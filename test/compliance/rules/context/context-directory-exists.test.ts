@@ -1,13 +1,12 @@
-import { BaseImage, ComplianceLevel, Dockerfile, JavaBase, Layer, LucidApp, LucidService, Plane, ServiceRuntime, Testing } from '../../../../src';
+import { ComplianceLevel, JavaBase, Layer, LucidApp, LucidService, Plane, ServiceRuntime, Testing } from '../../../../src';
 import { referenceWithContexts, writeFile } from '../../../util/reference-stack-contexts';
+import { legacyRuntime, lucidService } from '../../fixtures/builders';
 import { findingsOf, pathOf, pathsOf } from '../../util';
 
 const RULE = 'LUCID-CTX2';
 
 function ui(app: LucidApp): LucidService {
-  return new LucidService(app, 'ui', {
-    plane: Plane.GUI, layer: Layer.ADVANCED, description: 'UI', directory: 'apps/ui', port: 8083, runtime: ServiceRuntime.nodejs(),
-  });
+  return lucidService(app, 'ui', { plane: Plane.GUI, layer: Layer.ADVANCED, port: 8083, runtime: ServiceRuntime.nodejs() });
 }
 
 describe('ContextDirectoryExists (LUCID-CTX2)', () => {
@@ -54,7 +53,7 @@ describe('ContextDirectoryExists (LUCID-CTX2)', () => {
   test('Not applicable: a bare Dockerfile, which has no build context of its own', () => {
     // GIVEN
     const app = Testing.app();
-    new Dockerfile(app, 'legacy').addStage('runtime', { from: BaseImage.fromRegistry('gcr.io/distroless/static-debian13:nonroot') });
+    legacyRuntime(app, 'gcr.io/distroless/static-debian13:nonroot');
 
     // WHEN / THEN
     expect(pathsOf(app, RULE)).toEqual([]);

@@ -1,22 +1,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { defineLucidStack } from '../../../../examples/lucid/stack';
-import { BaseImage, Dockerfile, JavaBase, Layer, LucidApp, LucidService, Plane, ServiceRuntime, Testing } from '../../../../src';
+import { JavaBase, LucidApp, LucidService, ServiceRuntime, Testing } from '../../../../src';
 import { referenceWithContexts, writeFile } from '../../../util/reference-stack-contexts';
+import { legacyRuntime, lucidService } from '../../fixtures/builders';
 import { findingsOf, pathOf, pathsOf } from '../../util';
 
 const RULE = 'LUCID-CTX1';
 
 /** A Python service reading `app` and `requirements.txt` from its context, apps/api. */
 function api(app: LucidApp): LucidService {
-  return new LucidService(app, 'api', {
-    plane: Plane.OPS,
-    layer: Layer.CORE_SUPPORT,
-    description: 'API',
-    directory: 'apps/api',
-    port: 8080,
-    runtime: ServiceRuntime.python({ requirements: 'requirements.txt' }),
-  });
+  return lucidService(app, 'api', { runtime: ServiceRuntime.python({ requirements: 'requirements.txt' }) });
 }
 
 describe('CopySourcesInContext (LUCID-CTX1)', () => {
@@ -111,8 +105,7 @@ describe('CopySourcesInContext (LUCID-CTX1)', () => {
     // GIVEN
     const app = Testing.app();
     api(app);
-    new Dockerfile(app, 'legacy').addStage('runtime', { from: BaseImage.fromRegistry('gcr.io/distroless/static-debian13:nonroot') })
-      .addCopy(['missing.txt'], '/missing.txt');
+    legacyRuntime(app, 'gcr.io/distroless/static-debian13:nonroot').addCopy(['missing.txt'], '/missing.txt');
 
     // WHEN / THEN
     expect(pathsOf(app, RULE)).toEqual([]);

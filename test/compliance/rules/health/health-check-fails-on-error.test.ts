@@ -1,22 +1,13 @@
 import { defineLucidStack } from '../../../../examples/lucid/stack';
-import {
-  BaseImage, Dockerfile, HealthCheck, HealthCheckFailsOnError, Layer, LucidApp, LucidService, LucidServiceProps, Plane, RuleOutcome, ServiceRuntime,
-  Stage, Testing,
-} from '../../../../src';
+import { HealthCheck, HealthCheckFailsOnError, LucidApp, RuleOutcome, ServiceRuntime, Stage, Testing } from '../../../../src';
+import { DISTROLESS_PYTHON, legacyRuntime, lucidService } from '../../fixtures/builders';
 import { findingsOf, pathOf, pathsOf } from '../../util';
 
 const RULE = 'LUCID-HC2';
 
-function service(app: LucidApp, id: string, props: Partial<LucidServiceProps> = {}): LucidService {
-  return new LucidService(app, id, {
-    plane: Plane.OPS, layer: Layer.CORE_SUPPORT, description: id, directory: `apps/${id}`, port: 8080, runtime: ServiceRuntime.python(), ...props,
-  });
-}
-
-function probe(app: LucidApp, id: string, command: string[], from = 'gcr.io/distroless/python3-debian13:nonroot'): Stage {
-  const runtime = new Dockerfile(app, id).addStage('runtime', { from: BaseImage.fromRegistry(from, { hasShell: false }) });
-  runtime.useHealthcheck({ command });
-  return runtime;
+/** A bare Dockerfile `id` whose one stage, FROM `from`, probes its health with `command`. */
+function probe(app: LucidApp, id: string, command: string[], from = DISTROLESS_PYTHON): Stage {
+  return legacyRuntime(app, from, id).useHealthcheck({ command });
 }
 
 describe('HealthCheckFailsOnError (LUCID-HC2)', () => {
@@ -91,9 +82,9 @@ describe('HealthCheckFailsOnError (LUCID-HC2)', () => {
     // GIVEN
     const app = Testing.app();
     const services = [
-      service(app, 'py'),
-      service(app, 'node', { runtime: ServiceRuntime.nodejs() }),
-      service(app, 'java', { runtime: ServiceRuntime.java() }),
+      lucidService(app, 'py'),
+      lucidService(app, 'node', { runtime: ServiceRuntime.nodejs() }),
+      lucidService(app, 'java', { runtime: ServiceRuntime.java() }),
     ];
     const rule = new HealthCheckFailsOnError();
 
@@ -105,7 +96,7 @@ describe('HealthCheckFailsOnError (LUCID-HC2)', () => {
   test('Compliance: other probes are not applicable, what they do with the answer cannot be read', () => {
     // GIVEN
     const app = Testing.app();
-    const svc = service(app, 'svc', { healthCheck: HealthCheck.exec(['/opt/venv/bin/python3', '/app/healthcheck.py']) });
+    const svc = lucidService(app, 'svc', { healthCheck: HealthCheck.exec(['/opt/venv/bin/python3', '/app/healthcheck.py']) });
     const legacy = probe(app, 'legacy', ['redis-cli', 'ping'], 'redis:8.0');
 
     // WHEN / THEN

@@ -1,26 +1,15 @@
 import { defineLucidStack } from '../../../../examples/lucid/stack';
-import {
-  BaseImage, DistrolessPythonBase, Dockerfile, HealthCheck, Layer, LucidApp, LucidService, LucidServiceProps, Plane, ServiceRuntime, Stage, Testing,
-} from '../../../../src';
+import { HealthCheck, ServiceRuntime, Testing } from '../../../../src';
+import { DISTROLESS_PYTHON_DEBIAN12, legacyDockerfile, legacyRuntime, lucidService, pythonBase } from '../../fixtures/builders';
 import { findingsOf, pathOf, pathsOf } from '../../util';
 
 const RULE = 'LUCID-HC1';
-
-function service(app: LucidApp, id: string, props: Partial<LucidServiceProps> = {}): LucidService {
-  return new LucidService(app, id, {
-    plane: Plane.OPS, layer: Layer.CORE_SUPPORT, description: id, directory: `apps/${id}`, port: 8080, runtime: ServiceRuntime.python(), ...props,
-  });
-}
-
-function legacyRuntime(app: LucidApp, from = 'gcr.io/distroless/python3-debian12:nonroot'): Stage {
-  return new Dockerfile(app, 'legacy').addStage('runtime', { from: BaseImage.fromRegistry(from, { hasShell: false }) });
-}
 
 describe('HealthCheckPresent (LUCID-HC1)', () => {
   test('Noncompliance 1: a service Dockerfile without HEALTHCHECK', () => {
     // GIVEN
     const app = Testing.app();
-    const runtime = legacyRuntime(app);
+    const runtime = legacyRuntime(app, DISTROLESS_PYTHON_DEBIAN12);
 
     // WHEN
     const findings = findingsOf(app, RULE);
@@ -33,9 +22,9 @@ describe('HealthCheckPresent (LUCID-HC1)', () => {
   test('Noncompliance 2: pgrep (seed 004\'s "system services") and curl: the fix names HealthCheck.http()', () => {
     // GIVEN
     const app = Testing.app();
-    const runtime = legacyRuntime(app);
+    const runtime = legacyRuntime(app, DISTROLESS_PYTHON_DEBIAN12);
     runtime.useHealthcheck({ command: ['pgrep', 'uvicorn'] });
-    const svc = service(app, 'svc', { healthCheck: HealthCheck.exec(['/usr/bin/curl', '--fail', 'http://127.0.0.1:8080/health']) });
+    const svc = lucidService(app, 'svc', { healthCheck: HealthCheck.exec(['/usr/bin/curl', '--fail', 'http://127.0.0.1:8080/health']) });
 
     // WHEN
     const findings = findingsOf(app, RULE);
@@ -52,7 +41,7 @@ describe('HealthCheckPresent (LUCID-HC1)', () => {
   test('Noncompliance 3: a probe by absolute path that the image does not have', () => {
     // GIVEN
     const app = Testing.app();
-    const svc = service(app, 'svc', { healthCheck: HealthCheck.exec(['/usr/local/bin/healthcheck']) });
+    const svc = lucidService(app, 'svc', { healthCheck: HealthCheck.exec(['/usr/local/bin/healthcheck']) });
 
     // WHEN
     const findings = findingsOf(app, RULE);
@@ -65,7 +54,7 @@ describe('HealthCheckPresent (LUCID-HC1)', () => {
   test('Noncompliance 4: a bare name found in no PATH directory', () => {
     // GIVEN
     const app = Testing.app();
-    const runtime = legacyRuntime(app);
+    const runtime = legacyRuntime(app, DISTROLESS_PYTHON_DEBIAN12);
     runtime.useHealthcheck({ command: ['grpc_health_probe', '-addr=:50051'] });
 
     // WHEN
@@ -79,7 +68,7 @@ describe('HealthCheckPresent (LUCID-HC1)', () => {
   test('Compliance: python3 by name on distroless Python (seed 004) is /usr/bin/python3', () => {
     // GIVEN the seed's probe (LUCID-HC2 reports what it does with the answer)
     const app = Testing.app();
-    legacyRuntime(app).useHealthcheck({ command: ['python3', '-c', 'import requests; requests.get(\'http://localhost:8080/health\', timeout=5)'] });
+    legacyRuntime(app, DISTROLESS_PYTHON_DEBIAN12).useHealthcheck({ command: ['python3', '-c', 'import requests; requests.get(\'http://localhost:8080/health\', timeout=5)'] });
 
     // WHEN / THEN
     expect(pathsOf(app, RULE)).toEqual([]);
@@ -88,9 +77,7 @@ describe('HealthCheckPresent (LUCID-HC1)', () => {
   test('Compliance: a probe the Dockerfile copies in, and a name on the stage\'s own PATH', () => {
     // GIVEN
     const app = Testing.app();
-    const df = new Dockerfile(app, 'legacy');
-    const builder = df.addStage('builder', { from: BaseImage.fromRegistry('golang:1.24') });
-    const runtime = df.addStage('runtime', { from: BaseImage.fromRegistry('gcr.io/distroless/static-debian13:nonroot', { hasShell: false }) });
+    const { builder, runtime } = legacyDockerfile(app, { builder: 'golang:1.24', runtime: 'gcr.io/distroless/static-debian13:nonroot' });
     runtime.addCopy(['/go/bin/grpc_health_probe'], '/opt/tools/bin/', { from: builder });
     runtime.addEnv('PATH', '/opt/tools/bin:/usr/bin:/bin');
     runtime.useHealthcheck({ command: ['grpc_health_probe', '-addr=:50051'] });
@@ -102,7 +89,7 @@ describe('HealthCheckPresent (LUCID-HC1)', () => {
   test('Compliance: a HEALTHCHECK inherited from an image of the app', () => {
     // GIVEN a Dockerfile built FROM a service image of the app, which has a HEALTHCHECK
     const app = Testing.app();
-    const svc = service(app, 'svc');
+    const svc = lucidService(app, 'svc');
     legacyRuntime(app, svc.imageRef);
 
     // WHEN / THEN
@@ -121,10 +108,10 @@ describe('HealthCheckPresent (LUCID-HC1)', () => {
   test('Compliance: services on every runtime, and base images (not services) without HEALTHCHECK', () => {
     // GIVEN
     const app = Testing.app();
-    new DistrolessPythonBase(app, 'python-base', { directory: 'images/python' });
-    service(app, 'py');
-    service(app, 'java', { runtime: ServiceRuntime.java() });
-    service(app, 'node', { runtime: ServiceRuntime.nodejs() });
+    pythonBase(app);
+    lucidService(app, 'py');
+    lucidService(app, 'java', { runtime: ServiceRuntime.java() });
+    lucidService(app, 'node', { runtime: ServiceRuntime.nodejs() });
 
     // WHEN / THEN
     expect(pathsOf(app, RULE)).toEqual([]);

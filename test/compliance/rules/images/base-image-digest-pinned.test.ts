@@ -1,18 +1,17 @@
 import { defineLucidStack } from '../../../../examples/lucid/stack';
-import { BaseImage, ComplianceLevel, Dockerfile, FoundationService, HealthCheck, Testing } from '../../../../src';
+import { ComplianceLevel, FoundationService, HealthCheck, Testing } from '../../../../src';
+import { DIGEST, legacyDockerfile } from '../../fixtures/builders';
 import { findingsOf, pathOf, pathsOf } from '../../util';
 
 const RULE = 'LUCID-IMG5';
-const DIGEST = `sha256:${'0'.repeat(64)}`;
 
 describe('BaseImageDigestPinned (LUCID-IMG5)', () => {
   test('Noncompliance 1: images pinned by tag only, as warnings', () => {
     // GIVEN
     const app = Testing.app();
-    const df = new Dockerfile(app, 'legacy');
-    const builder = df.addStage('builder', { from: BaseImage.fromRegistry('debian:13-slim') });
-    const runtime = df.addStage('runtime', { from: BaseImage.fromRegistry('gcr.io/distroless/python3-debian13:nonroot', { hasShell: false }) });
-    runtime.addCopy(['/opt/venv'], '/opt/venv', { from: builder });
+    const { builder, runtime } = legacyDockerfile(app, {
+      builder: 'debian:13-slim', runtime: 'gcr.io/distroless/python3-debian13:nonroot', copies: ['/opt/venv'],
+    });
     const cache = new FoundationService(app, 'redis', { image: 'redis:8.0', port: 6379, healthCheck: HealthCheck.exec(['redis-cli', 'ping']) });
 
     // WHEN
@@ -31,10 +30,7 @@ describe('BaseImageDigestPinned (LUCID-IMG5)', () => {
   test('Compliance: references with a digest, with or without a tag', () => {
     // GIVEN
     const app = Testing.app();
-    const df = new Dockerfile(app, 'legacy');
-    const builder = df.addStage('builder', { from: BaseImage.fromRegistry(`debian@${DIGEST}`) });
-    const runtime = df.addStage('runtime', { from: BaseImage.fromRegistry(`gcr.io/distroless/python3-debian13:nonroot@${DIGEST}`, { hasShell: false }) });
-    runtime.addCopy(['/opt/venv'], '/opt/venv', { from: builder });
+    legacyDockerfile(app, { builder: `debian@${DIGEST}`, runtime: `gcr.io/distroless/python3-debian13:nonroot@${DIGEST}`, copies: ['/opt/venv'] });
 
     // WHEN / THEN
     expect(pathsOf(app, RULE)).toEqual([]);

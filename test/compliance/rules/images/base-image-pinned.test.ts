@@ -1,19 +1,14 @@
 import { defineLucidStack } from '../../../../examples/lucid/stack';
-import {
-  BaseImage, DistrolessPythonBase, Dockerfile, FoundationService, HealthCheck, Layer, LucidService, Plane, ServiceRuntime, Testing,
-} from '../../../../src';
+import { FoundationService, HealthCheck, Testing } from '../../../../src';
+import { DIGEST, legacyDockerfile, serviceOnPythonBase } from '../../fixtures/builders';
 import { findingsOf, pathOf, pathsOf } from '../../util';
 
 const RULE = 'LUCID-IMG4';
-const DIGEST = `sha256:${'0'.repeat(64)}`;
 
+/** A new app with a bare two-stage Dockerfile, builder FROM `builderRef` and runtime FROM `runtimeRef`. */
 function legacy(builderRef: string, runtimeRef: string) {
   const app = Testing.app();
-  const df = new Dockerfile(app, 'legacy');
-  const builder = df.addStage('builder', { from: BaseImage.fromRegistry(builderRef) });
-  const runtime = df.addStage('runtime', { from: BaseImage.fromRegistry(runtimeRef, { hasShell: false }) });
-  runtime.addCopy(['/opt/venv'], '/opt/venv', { from: builder });
-  return { app, builder, runtime };
+  return { app, ...legacyDockerfile(app, { builder: builderRef, runtime: runtimeRef, copies: ['/opt/venv'] }) };
 }
 
 function redis(app: ReturnType<typeof Testing.app>, image: string): FoundationService {
@@ -73,15 +68,7 @@ describe('BaseImagePinned (LUCID-IMG4)', () => {
   test('Compliance: an image of the app, tagged :latest, which bake builds in the same graph', () => {
     // GIVEN
     const app = Testing.app();
-    const base = new DistrolessPythonBase(app, 'python-base', { directory: 'images/python-base' });
-    const api = new LucidService(app, 'api', {
-      plane: Plane.OPS,
-      layer: Layer.CORE_SUPPORT,
-      description: 'API',
-      directory: 'apps/api',
-      port: 8080,
-      runtime: ServiceRuntime.python({ base }),
-    });
+    const { service: api } = serviceOnPythonBase(app);
 
     // WHEN
     const paths = pathsOf(app, RULE);

@@ -1,11 +1,9 @@
 import { defineLucidStack } from '../../../../examples/lucid/stack';
-import {
-  BaseImage, DistrolessPythonBase, Dockerfile, Layer, LucidService, Plane, ServiceRuntime, StaticBase, Testing,
-} from '../../../../src';
+import { BaseImage, Dockerfile, StaticBase, Testing } from '../../../../src';
+import { legacyDockerfile, legacyRuntime, serviceOnPythonBase } from '../../fixtures/builders';
 import { findingsOf, pathOf, pathsOf } from '../../util';
 
 const RULE = 'LUCID-IMG2';
-const DISTROLESS = 'gcr.io/distroless/python3-debian13:nonroot';
 
 describe('MultiStageBuild (LUCID-IMG2)', () => {
   test('Noncompliance 1: a bare single-stage Dockerfile', () => {
@@ -25,8 +23,7 @@ describe('MultiStageBuild (LUCID-IMG2)', () => {
   test('Noncompliance 2: a single distroless stage is still one stage', () => {
     // GIVEN
     const app = Testing.app();
-    const df = new Dockerfile(app, 'legacy');
-    df.addStage('runtime', { from: BaseImage.fromRegistry(DISTROLESS, { hasShell: false }) }).addCopy(['app'], '/app');
+    const df = legacyRuntime(app).addCopy(['app'], '/app').dockerfile;
 
     // WHEN / THEN
     expect(pathsOf(app, RULE)).toEqual([pathOf(df)]);
@@ -35,9 +32,9 @@ describe('MultiStageBuild (LUCID-IMG2)', () => {
   test('Noncompliance 3: a builder stage the runtime copies nothing from', () => {
     // GIVEN
     const app = Testing.app();
-    const df = new Dockerfile(app, 'legacy');
-    df.addStage('builder', { from: BaseImage.fromRegistry('python:3.11-slim') }).addRun('pip install fastapi');
-    df.addStage('runtime', { from: BaseImage.fromRegistry(DISTROLESS, { hasShell: false }) }).addCopy(['app'], '/app');
+    const { dockerfile: df, builder, runtime } = legacyDockerfile(app, { builder: 'python:3.11-slim' });
+    builder.addRun('pip install fastapi');
+    runtime.addCopy(['app'], '/app');
 
     // WHEN
     const findings = findingsOf(app, RULE);
@@ -49,9 +46,7 @@ describe('MultiStageBuild (LUCID-IMG2)', () => {
   test('Compliance: a runtime stage that copies from its builder', () => {
     // GIVEN
     const app = Testing.app();
-    const df = new Dockerfile(app, 'legacy');
-    const builder = df.addStage('builder', { from: BaseImage.fromRegistry('debian:13-slim') });
-    df.addStage('runtime', { from: BaseImage.fromRegistry(DISTROLESS, { hasShell: false }) }).addCopy(['/opt/venv'], '/opt/venv', { from: builder });
+    legacyDockerfile(app, { builder: 'debian:13-slim', copies: ['/opt/venv'] });
 
     // WHEN / THEN
     expect(pathsOf(app, RULE)).toEqual([]);
@@ -60,15 +55,7 @@ describe('MultiStageBuild (LUCID-IMG2)', () => {
   test('Compliance: a one-stage service FROM a base image of the app, which is built in stages', () => {
     // GIVEN
     const app = Testing.app();
-    const base = new DistrolessPythonBase(app, 'python-base', { directory: 'images/python-base' });
-    const api = new LucidService(app, 'api', {
-      plane: Plane.OPS,
-      layer: Layer.CORE_SUPPORT,
-      description: 'API',
-      directory: 'apps/api',
-      port: 8080,
-      runtime: ServiceRuntime.python({ base }),
-    });
+    const { service: api } = serviceOnPythonBase(app);
 
     // WHEN
     const findings = findingsOf(app, RULE);
@@ -82,8 +69,7 @@ describe('MultiStageBuild (LUCID-IMG2)', () => {
     // GIVEN a base image with a single stage (no binaries to copy in)
     const app = Testing.app();
     const base = new StaticBase(app, 'static-base', { directory: 'images/static-base' });
-    const df = new Dockerfile(app, 'legacy');
-    df.addStage('runtime', { from: BaseImage.fromRegistry(DISTROLESS, { hasShell: false }) });
+    const df = legacyRuntime(app).dockerfile;
 
     // WHEN
     const paths = pathsOf(app, RULE);

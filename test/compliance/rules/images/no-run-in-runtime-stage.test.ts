@@ -1,5 +1,6 @@
 import { defineLucidStack } from '../../../../examples/lucid/stack';
 import { BaseImage, Dockerfile, Testing } from '../../../../src';
+import { legacyDockerfile } from '../../fixtures/builders';
 import { findingsOf, pathOf, pathsOf } from '../../util';
 
 const RULE = 'LUCID-IMG3';
@@ -8,10 +9,7 @@ describe('NoRunInRuntimeStage (LUCID-IMG3)', () => {
   test('Noncompliance 1: RUN in shell and in exec form, one finding each', () => {
     // GIVEN seed 002's "RUN pip install" after a base, and an exec-form step
     const app = Testing.app();
-    const df = new Dockerfile(app, 'legacy');
-    const builder = df.addStage('builder', { from: BaseImage.fromRegistry('debian:13-slim') });
-    const runtime = df.addStage('runtime', { from: BaseImage.fromRegistry('python:3.13-slim') });
-    runtime.addCopy(['/opt/venv'], '/opt/venv', { from: builder });
+    const { runtime } = legacyDockerfile(app, { builder: 'debian:13-slim', runtime: 'python:3.13-slim', runtimeHasShell: true, copies: ['/opt/venv'] });
     runtime.addRun('pip install --no-cache-dir fastapi');
     runtime.addRunExec(['/usr/bin/python3', '-m', 'compileall', '/app']);
 
@@ -40,11 +38,8 @@ describe('NoRunInRuntimeStage (LUCID-IMG3)', () => {
   test('Compliance: RUN in the builder stage only', () => {
     // GIVEN
     const app = Testing.app();
-    const df = new Dockerfile(app, 'legacy');
-    const builder = df.addStage('builder', { from: BaseImage.fromRegistry('debian:13-slim') });
+    const { builder } = legacyDockerfile(app, { builder: 'debian:13-slim', copies: ['/opt/venv'] });
     builder.addRun('apt-get update && apt-get install -y python3-venv');
-    df.addStage('runtime', { from: BaseImage.fromRegistry('gcr.io/distroless/python3-debian13:nonroot', { hasShell: false }) })
-      .addCopy(['/opt/venv'], '/opt/venv', { from: builder });
 
     // WHEN / THEN
     expect(pathsOf(app, RULE)).toEqual([]);

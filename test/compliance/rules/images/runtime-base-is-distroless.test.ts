@@ -1,18 +1,15 @@
 import { defineLucidStack } from '../../../../examples/lucid/stack';
-import { BaseImage, DistrolessPythonBase, Dockerfile, Layer, LucidService, Plane, ServiceRuntime, Testing } from '../../../../src';
+import { BaseImage, Dockerfile, Testing } from '../../../../src';
+import { DISTROLESS_PYTHON, legacyDockerfile, serviceOnPythonBase, shellless } from '../../fixtures/builders';
 import { findingsOf, pathOf, pathsOf } from '../../util';
 
 const RULE = 'LUCID-IMG1';
-const DISTROLESS = 'gcr.io/distroless/python3-debian13:nonroot';
 
-/** A bare two-stage Dockerfile whose runtime stage is built FROM `runtimeRef`. */
+/** A new app with a bare two-stage Dockerfile whose runtime stage is built FROM `runtimeRef`. */
 function legacy(runtimeRef: string) {
   const app = Testing.app();
-  const df = new Dockerfile(app, 'legacy');
-  const builder = df.addStage('builder', { from: BaseImage.fromRegistry('python:3.11-slim') });
-  const runtime = df.addStage('runtime', { from: BaseImage.fromRegistry(runtimeRef, { hasShell: !runtimeRef.startsWith('gcr.io/distroless/') }) });
-  runtime.addCopy(['/opt/venv'], '/opt/venv', { from: builder });
-  return { app, builder, runtime };
+  const runtimeHasShell = !runtimeRef.startsWith('gcr.io/distroless/');
+  return { app, ...legacyDockerfile(app, { builder: 'python:3.11-slim', runtime: runtimeRef, runtimeHasShell, copies: ['/opt/venv'] }) };
 }
 
 describe('RuntimeBaseIsDistroless (LUCID-IMG1)', () => {
@@ -72,7 +69,7 @@ describe('RuntimeBaseIsDistroless (LUCID-IMG1)', () => {
 
   test('Compliance: a distroless :nonroot runtime, whatever the builder uses', () => {
     // GIVEN
-    const { app } = legacy(DISTROLESS);
+    const { app } = legacy(DISTROLESS_PYTHON);
 
     // WHEN / THEN
     expect(pathsOf(app, RULE)).toEqual([]);
@@ -90,7 +87,7 @@ describe('RuntimeBaseIsDistroless (LUCID-IMG1)', () => {
     // GIVEN
     const app = Testing.app();
     const df = new Dockerfile(app, 'legacy');
-    const base = df.addStage('base', { from: BaseImage.fromRegistry(DISTROLESS, { hasShell: false }) });
+    const base = df.addStage('base', { from: shellless(DISTROLESS_PYTHON) });
     df.addStage('runtime', { from: BaseImage.fromStage(base) });
 
     // WHEN / THEN
@@ -100,15 +97,7 @@ describe('RuntimeBaseIsDistroless (LUCID-IMG1)', () => {
   test('Compliance: a service built FROM a base image of the app', () => {
     // GIVEN
     const app = Testing.app();
-    const base = new DistrolessPythonBase(app, 'python-base', { directory: 'images/python-base' });
-    new LucidService(app, 'api', {
-      plane: Plane.OPS,
-      layer: Layer.CORE_SUPPORT,
-      description: 'API',
-      directory: 'apps/api',
-      port: 8080,
-      runtime: ServiceRuntime.python({ base }),
-    });
+    serviceOnPythonBase(app);
 
     // WHEN / THEN
     expect(pathsOf(app, RULE)).toEqual([]);

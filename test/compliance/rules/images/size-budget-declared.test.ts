@@ -1,27 +1,19 @@
 import { defineLucidStack } from '../../../../examples/lucid/stack';
-import { BaseImage, DistrolessPythonBase, Dockerfile, Layer, LucidService, Plane, ServiceRuntime, Testing } from '../../../../src';
+import { LucidApp, LucidService, ServiceRuntime, Testing } from '../../../../src';
+import { legacyRuntime, lucidService, pythonBase } from '../../fixtures/builders';
 import { findingsOf, pathOf, pathsOf } from '../../util';
 
 const RULE = 'LUCID-IMG6';
 
-function api(app: ReturnType<typeof Testing.app>, sizeBudgetMb?: number): LucidService {
-  return new LucidService(app, 'api', {
-    plane: Plane.OPS,
-    layer: Layer.CORE_SUPPORT,
-    description: 'API',
-    directory: 'apps/api',
-    port: 8080,
-    runtime: ServiceRuntime.python({ requirements: 'requirements.txt' }),
-    sizeBudgetMb,
-  });
+function api(app: LucidApp, sizeBudgetMb?: number): LucidService {
+  return lucidService(app, 'api', { runtime: ServiceRuntime.python({ requirements: 'requirements.txt' }), sizeBudgetMb });
 }
 
 describe('SizeBudgetDeclared (LUCID-IMG6)', () => {
   test('Noncompliance 1: a bare Dockerfile has no budget', () => {
     // GIVEN
     const app = Testing.app();
-    const df = new Dockerfile(app, 'legacy');
-    df.addStage('runtime', { from: BaseImage.fromRegistry('gcr.io/distroless/static-debian13:nonroot', { hasShell: false }) });
+    const df = legacyRuntime(app, 'gcr.io/distroless/static-debian13:nonroot').dockerfile;
 
     // WHEN
     const findings = findingsOf(app, RULE);
@@ -48,7 +40,7 @@ describe('SizeBudgetDeclared (LUCID-IMG6)', () => {
     // GIVEN
     const app = Testing.app();
     const service = api(app, 80);
-    const base = new DistrolessPythonBase(app, 'python-base', { directory: 'images/python-base' });
+    const base = pythonBase(app);
 
     // WHEN
     const paths = pathsOf(app, RULE);

@@ -1,13 +1,12 @@
 import { defineLucidStack } from '../../../../examples/lucid/stack';
-import { FoundationService, HealthCheck, Layer, LucidApp, LucidService, Plane, ServiceRuntime, Testing } from '../../../../src';
+import { FoundationService, HealthCheck, Layer, LucidApp, LucidService, ServiceRuntime, Testing } from '../../../../src';
+import { lucidService } from '../../fixtures/builders';
 import { findingsOf, pathOf, pathsOf } from '../../util';
 
 const RULE = 'LUCID-LYR1';
 
 function service(app: LucidApp, id: string, layer: Layer, dependsOn: LucidService['dependsOn'] = []): LucidService {
-  return new LucidService(app, id, {
-    plane: Plane.OPS, layer, description: id, directory: `apps/${id}`, port: 8080, runtime: ServiceRuntime.nodejs(), dependsOn,
-  });
+  return lucidService(app, id, { layer, runtime: ServiceRuntime.nodejs(), dependsOn });
 }
 
 describe('LayerDirection (LUCID-LYR1)', () => {

@@ -1,22 +1,20 @@
 import { defineLucidStack } from '../../../../examples/lucid/stack';
-import {
-  BaseImage, DistrolessPythonBase, Dockerfile, Layer, LucidApp, LucidService, LucidServiceProps, Plane, Protocol, ServiceRuntime, Testing,
-} from '../../../../src';
+import { Layer, LucidApp, LucidService, LucidServiceProps, Protocol, ServiceRuntime, Testing } from '../../../../src';
+import { DISTROLESS_PYTHON_DEBIAN12, legacyRuntime, lucidService, pythonBase } from '../../fixtures/builders';
 import { findingsOf, pathOf, pathsOf } from '../../util';
 
 const RULE = 'LUCID-NET1';
 
+/** A session pipeline service on port 8081, so that 8080 is not its port. */
 function service(app: LucidApp, id: string, props: Partial<LucidServiceProps> = {}): LucidService {
-  return new LucidService(app, id, {
-    plane: Plane.OPS, layer: Layer.SESSION_PIPELINE, description: id, directory: `apps/${id}`, port: 8081, runtime: ServiceRuntime.python(), ...props,
-  });
+  return lucidService(app, id, { layer: Layer.SESSION_PIPELINE, port: 8081, ...props });
 }
 
 describe('ExposeMatchesPort (LUCID-NET1)', () => {
   test('Noncompliance 1: ports a base image of the app exposes are inherited by the service built on it', () => {
     // GIVEN a base that exposes seed 000's ports, and a service on port 8081 built on it
     const app = Testing.app();
-    const base = new DistrolessPythonBase(app, 'python-base', { directory: 'images/python', ports: [8000, 8080, 8443] });
+    const base = pythonBase(app, { ports: [8000, 8080, 8443] });
     const auth = service(app, 'auth', { runtime: ServiceRuntime.python({ base }) });
 
     // WHEN
@@ -55,9 +53,7 @@ describe('ExposeMatchesPort (LUCID-NET1)', () => {
   test('Noncompliance 4: a Dockerfile whose EXPOSE is not the port its org.lucid.expose label declares', () => {
     // GIVEN
     const app = Testing.app();
-    const runtime = new Dockerfile(app, 'legacy').addStage('runtime', {
-      from: BaseImage.fromRegistry('gcr.io/distroless/python3-debian13:nonroot', { hasShell: false }),
-    });
+    const runtime = legacyRuntime(app, 'gcr.io/distroless/python3-debian13:nonroot');
     runtime.addLabel('org.lucid.expose', '8080');
     runtime.addExpose(3000);
 
@@ -74,7 +70,7 @@ describe('ExposeMatchesPort (LUCID-NET1)', () => {
   test('Compliance: a service, directly on distroless or on a base image of the app that exposes nothing', () => {
     // GIVEN
     const app = Testing.app();
-    const base = new DistrolessPythonBase(app, 'python-base', { directory: 'images/python' });
+    const base = pythonBase(app);
     service(app, 'direct');
     service(app, 'on-base', { runtime: ServiceRuntime.python({ base }) });
 
@@ -85,9 +81,7 @@ describe('ExposeMatchesPort (LUCID-NET1)', () => {
   test('Compliance: a Dockerfile without org.lucid.expose declares no port to compare with (LUCID-LBL1 reports the label)', () => {
     // GIVEN the seed 004 template's runtime: EXPOSE 8080, no label
     const app = Testing.app();
-    new Dockerfile(app, 'legacy').addStage('runtime', {
-      from: BaseImage.fromRegistry('gcr.io/distroless/python3-debian12:nonroot', { hasShell: false }),
-    }).addExpose(8080);
+    legacyRuntime(app, DISTROLESS_PYTHON_DEBIAN12).addExpose(8080);
 
     // WHEN / THEN
     expect(pathsOf(app, RULE)).toEqual([]);

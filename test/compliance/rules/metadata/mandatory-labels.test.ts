@@ -1,13 +1,9 @@
 import { defineLucidStack } from '../../../../examples/lucid/stack';
-import { BaseImage, DistrolessPythonBase, Dockerfile, Layer, LucidApp, LucidService, Plane, ServiceRuntime, Stage, Testing } from '../../../../src';
+import { Layer, Stage, Testing } from '../../../../src';
+import { legacyRuntime, lucidService, pythonBase } from '../../fixtures/builders';
 import { findingsOf, pathOf, pathsOf } from '../../util';
 
 const RULE = 'LUCID-LBL1';
-const DISTROLESS = 'gcr.io/distroless/python3-debian13:nonroot';
-
-function legacyRuntime(app: LucidApp, from = DISTROLESS): Stage {
-  return new Dockerfile(app, 'legacy').addStage('runtime', { from: BaseImage.fromRegistry(from, { hasShell: false }) });
-}
 
 function addLabels(stage: Stage, labels: { [key: string]: string }): void {
   for (const [k, v] of Object.entries(labels)) {
@@ -80,9 +76,7 @@ describe('MandatoryLabels (LUCID-LBL1)', () => {
   test('Noncompliance 4: a LucidService whose org.lucid.service label is not its service name', () => {
     // GIVEN
     const app = Testing.app();
-    const svc = new LucidService(app, 'auth', {
-      plane: Plane.OPS, layer: Layer.SESSION_PIPELINE, description: 'auth', directory: 'apps/auth', port: 8081, runtime: ServiceRuntime.python(),
-    });
+    const svc = lucidService(app, 'auth', { layer: Layer.SESSION_PIPELINE, port: 8081 });
     svc.runtimeStage.addLabel('org.lucid.service', 'authentication');
 
     // WHEN
@@ -96,7 +90,7 @@ describe('MandatoryLabels (LUCID-LBL1)', () => {
   test('Noncompliance 5: a base image with an empty description', () => {
     // GIVEN
     const app = Testing.app();
-    const base = new DistrolessPythonBase(app, 'python-base', { directory: 'images/python', description: '' });
+    const base = pythonBase(app, { description: '' });
 
     // WHEN / THEN
     expect(findingsOf(app, RULE).map(f => [f.path, f.value])).toEqual([[pathOf(base.runtimeStage), 'no "description" label']]);
@@ -114,7 +108,7 @@ describe('MandatoryLabels (LUCID-LBL1)', () => {
   test('Compliance: labels inherited from a base image of the app count', () => {
     // GIVEN a Dockerfile built FROM the app's Python base, which sets maintainer, version and description
     const app = Testing.app();
-    const base = new DistrolessPythonBase(app, 'python-base', { directory: 'images/python' });
+    const base = pythonBase(app);
     const runtime = legacyRuntime(app, base.imageRef);
     addLabels(runtime, { 'org.lucid.plane': 'ops', 'org.lucid.layer': '1', 'org.lucid.service': 'recorder', 'org.lucid.expose': '8080' });
 
@@ -125,7 +119,7 @@ describe('MandatoryLabels (LUCID-LBL1)', () => {
   test('Compliance: a base image needs no service labels, and builder stages are not checked', () => {
     // GIVEN
     const app = Testing.app();
-    new DistrolessPythonBase(app, 'python-base', { directory: 'images/python' });
+    pythonBase(app);
 
     // WHEN / THEN
     expect(pathsOf(app, RULE)).toEqual([]);

@@ -1,13 +1,10 @@
 import { defineLucidStack } from '../../../../examples/lucid/stack';
-import { BaseImage, DistrolessPythonBase, Dockerfile, LucidApp, StaticBase, Stage, Testing } from '../../../../src';
+import { StaticBase, Testing } from '../../../../src';
+import { legacyRuntime, pythonBase } from '../../fixtures/builders';
 import { seed004PythonTemplate } from '../../fixtures/seed-004';
 import { findingsOf, pathOf, pathsOf } from '../../util';
 
 const RULE = 'LUCID-PATH4';
-
-function legacyRuntime(app: LucidApp, from: string, id = 'legacy'): Stage {
-  return new Dockerfile(app, id).addStage('runtime', { from: BaseImage.fromRegistry(from, { hasShell: false }) });
-}
 
 describe('EntrypointExists (LUCID-PATH4)', () => {
   test('Noncompliance 1: seed 004\'s Node entrypoint /usr/local/bin/node, on distroless Node without copying it', () => {
@@ -75,7 +72,7 @@ describe('EntrypointExists (LUCID-PATH4)', () => {
   test('Compliance: an entrypoint inherited from a base image of the app, and images outside the catalogue', () => {
     // GIVEN
     const app = Testing.app();
-    const base = new DistrolessPythonBase(app, 'python-base', { directory: 'images/python' });
+    const base = pythonBase(app);
     legacyRuntime(app, base.imageRef, 'on-base').useCmd(['/app/main.py']);
     legacyRuntime(app, 'redis:8.0', 'redis').useEntrypoint(['redis-server']);
     // a base image with no entrypoint is not a service: it has nothing to start of its own

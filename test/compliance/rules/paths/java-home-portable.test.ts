@@ -1,5 +1,6 @@
 import { defineLucidStack } from '../../../../examples/lucid/stack';
 import { BaseImage, Dockerfile, Testing } from '../../../../src';
+import { legacyDockerfile, legacyRuntime } from '../../fixtures/builders';
 import { findingsOf, pathOf, pathsOf } from '../../util';
 
 const RULE = 'LUCID-PATH3';
@@ -8,10 +9,8 @@ describe('JavaHomePortable (LUCID-PATH3)', () => {
   test('Noncompliance 1: seed 000\'s JAVA_HOME names amd64', () => {
     // GIVEN
     const app = Testing.app();
-    const df = new Dockerfile(app, 'legacy');
-    const builder = df.addStage('builder', { from: BaseImage.fromRegistry('debian:12-slim') });
+    const { builder } = legacyDockerfile(app, { builder: 'debian:12-slim', runtime: 'gcr.io/distroless/java17-debian13:nonroot' });
     builder.addEnv('JAVA_HOME', '/usr/lib/jvm/java-17-openjdk-amd64');
-    df.addStage('runtime', { from: BaseImage.fromRegistry('gcr.io/distroless/java17-debian13:nonroot', { hasShell: false }) });
 
     // WHEN
     const findings = findingsOf(app, RULE);
@@ -24,9 +23,7 @@ describe('JavaHomePortable (LUCID-PATH3)', () => {
   test('Noncompliance 2: one finding per ENV, for JAVA_HOME and for any value under /usr/lib/jvm', () => {
     // GIVEN
     const app = Testing.app();
-    const runtime = new Dockerfile(app, 'legacy').addStage('runtime', {
-      from: BaseImage.fromRegistry('gcr.io/distroless/java21-debian13:nonroot', { hasShell: false }),
-    });
+    const runtime = legacyRuntime(app, 'gcr.io/distroless/java21-debian13:nonroot');
     runtime.addEnv('JAVA_HOME', '/opt/jdk-21-aarch64');
     runtime.addEnv('PATH', '/usr/lib/jvm/temurin-21-jre-x86_64/bin:/usr/bin:/bin');
 

@@ -1,5 +1,6 @@
 import { defineLucidStack } from '../../../../examples/lucid/stack';
-import { BaseImage, Dockerfile, JavaBase, Layer, LucidService, Plane, ServiceRuntime, StaticBase, Testing } from '../../../../src';
+import { BaseImage, Dockerfile, JavaBase, ServiceRuntime, StaticBase, Testing } from '../../../../src';
+import { legacyDockerfile, lucidService, shellless } from '../../fixtures/builders';
 import { seed004PythonTemplate } from '../../fixtures/seed-004';
 import { findingsOf, pathOf, pathsOf } from '../../util';
 
@@ -25,12 +26,12 @@ describe('NoForeignInterpreter (LUCID-PATH2)', () => {
   test('Noncompliance 2: seed 004\'s Node template copies node, and its global modules, into distroless Node', () => {
     // GIVEN
     const app = Testing.app();
-    const df = new Dockerfile(app, 'seed-004-node');
-    const builder = df.addStage('builder', { from: BaseImage.fromRegistry('node:20-slim') });
-    const runtime = df.addStage('runtime', { from: BaseImage.fromRegistry('gcr.io/distroless/nodejs20-debian12:nonroot', { hasShell: false }) });
-    runtime.addCopy(['/usr/local/lib/node_modules'], '/usr/local/lib/node_modules', { from: builder });
-    runtime.addCopy(['/usr/local/bin/node'], '/usr/local/bin/node', { from: builder });
-    runtime.addCopy(['/app'], '/app', { from: builder });
+    const { runtime } = legacyDockerfile(app, {
+      id: 'seed-004-node',
+      builder: 'node:20-slim',
+      runtime: 'gcr.io/distroless/nodejs20-debian12:nonroot',
+      copies: ['/usr/local/lib/node_modules', '/usr/local/bin/node', '/app'],
+    });
 
     // WHEN
     const findings = findingsOf(app, RULE);
@@ -44,10 +45,9 @@ describe('NoForeignInterpreter (LUCID-PATH2)', () => {
   test('Noncompliance 3: a JDK copied into distroless Java, and /usr/local copied from an image', () => {
     // GIVEN
     const app = Testing.app();
-    const df = new Dockerfile(app, 'legacy');
-    const builder = df.addStage('builder', { from: BaseImage.fromRegistry('eclipse-temurin:21-jdk') });
-    const runtime = df.addStage('runtime', { from: BaseImage.fromRegistry('gcr.io/distroless/java21-debian13:nonroot', { hasShell: false }) });
-    runtime.addCopy(['/opt/java/openjdk'], '/opt/java/openjdk', { from: builder });
+    const { runtime } = legacyDockerfile(app, {
+      builder: 'eclipse-temurin:21-jdk', runtime: 'gcr.io/distroless/java21-debian13:nonroot', copies: ['/opt/java/openjdk'],
+    });
     runtime.addCopy(['/usr/local/'], '/usr/local/', { fromImage: 'python:3.13-slim' });
 
     // WHEN
@@ -63,7 +63,7 @@ describe('NoForeignInterpreter (LUCID-PATH2)', () => {
     // GIVEN
     const app = Testing.app();
     for (const [id, runtime] of [['py', ServiceRuntime.python()], ['node', ServiceRuntime.nodejs()], ['java', ServiceRuntime.java()]] as const) {
-      new LucidService(app, id, { plane: Plane.OPS, layer: Layer.CORE_SUPPORT, description: id, directory: `apps/${id}`, port: 8080, runtime });
+      lucidService(app, id, { runtime });
     }
     new JavaBase(app, 'java-base', { directory: 'images/java', jlinkModules: ['jdk.httpserver'] });
 
@@ -80,7 +80,7 @@ describe('NoForeignInterpreter (LUCID-PATH2)', () => {
     const deps = df.addStage('deps', { from: BaseImage.fromRegistry('python:3.13-slim') });
     const builder = df.addStage('builder', { from: BaseImage.fromRegistry('python:3.13-slim') });
     builder.addCopy(['/usr/local/lib/python3.13'], '/usr/local/lib/python3.13', { from: deps });
-    df.addStage('runtime', { from: BaseImage.fromRegistry('gcr.io/distroless/python3-debian13:nonroot', { hasShell: false }) })
+    df.addStage('runtime', { from: shellless('gcr.io/distroless/python3-debian13:nonroot') })
       .addCopy(['/app'], '/app', { from: builder });
 
     // WHEN / THEN

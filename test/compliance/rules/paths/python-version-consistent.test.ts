@@ -1,18 +1,15 @@
 import { defineLucidStack } from '../../../../examples/lucid/stack';
-import { BaseImage, DistrolessPythonBase, Dockerfile, LucidApp, Stage, Testing } from '../../../../src';
+import { Testing } from '../../../../src';
+import { DISTROLESS_PYTHON_DEBIAN12, legacyDockerfile, legacyRuntime, pythonBase } from '../../fixtures/builders';
 import { findingsOf, pathOf, pathsOf } from '../../util';
 
 const RULE = 'LUCID-PATH1';
-
-function legacyRuntime(app: LucidApp, from = 'gcr.io/distroless/python3-debian12:nonroot'): Stage {
-  return new Dockerfile(app, 'legacy').addStage('runtime', { from: BaseImage.fromRegistry(from, { hasShell: false }) });
-}
 
 describe('PythonVersionConsistent (LUCID-PATH1)', () => {
   test('Noncompliance 1: seed 004\'s PYTHONPATH names python3.12 in a 3.11 runtime', () => {
     // GIVEN
     const app = Testing.app();
-    const runtime = legacyRuntime(app);
+    const runtime = legacyRuntime(app, DISTROLESS_PYTHON_DEBIAN12);
     runtime.addEnv('PYTHONPATH', '/app:/home/nonroot/.local/lib/python3.12/site-packages');
 
     // WHEN
@@ -28,9 +25,7 @@ describe('PythonVersionConsistent (LUCID-PATH1)', () => {
   test('Noncompliance 2: one finding per ENV, COPY, ENTRYPOINT, CMD and HEALTHCHECK that names another version', () => {
     // GIVEN a 3.13 runtime with paths written for 3.11 and 3.12
     const app = Testing.app();
-    const df = new Dockerfile(app, 'legacy');
-    const builder = df.addStage('builder', { from: BaseImage.fromRegistry('python:3.12-slim') });
-    const runtime = df.addStage('runtime', { from: BaseImage.fromRegistry('gcr.io/distroless/python3-debian13:nonroot', { hasShell: false }) });
+    const { builder, runtime } = legacyDockerfile(app, { builder: 'python:3.12-slim', runtime: 'gcr.io/distroless/python3-debian13:nonroot' });
     runtime.addCopy(['/usr/local/lib/python3.12/site-packages'], '/opt/site-packages', { from: builder });
     runtime.addEnv('PYTHONPATH', '/opt/site-packages');
     runtime.addEnv('PATH', '/opt/venv/bin:/usr/lib/python3.11/bin:/usr/bin');
@@ -54,7 +49,7 @@ describe('PythonVersionConsistent (LUCID-PATH1)', () => {
   test('Noncompliance 3: a stage built FROM the app\'s Python base runs the base\'s version', () => {
     // GIVEN
     const app = Testing.app();
-    const base = new DistrolessPythonBase(app, 'python-base', { directory: 'images/python' });
+    const base = pythonBase(app);
     const runtime = legacyRuntime(app, base.imageRef);
     runtime.addEnv('PYTHONPATH', '/opt/venv/lib/python3.11/site-packages');
 
@@ -65,11 +60,10 @@ describe('PythonVersionConsistent (LUCID-PATH1)', () => {
   test('Compliance: the runtime\'s own version, and builders that are not on a Python runtime', () => {
     // GIVEN seed 004's copies of python3.11 into a 3.11 runtime (LUCID-PATH2 reports them), and a 3.12 builder
     const app = Testing.app();
-    const df = new Dockerfile(app, 'legacy');
-    const builder = df.addStage('builder', { from: BaseImage.fromRegistry('python:3.12-slim') });
+    const { builder, runtime } = legacyDockerfile(app, {
+      builder: 'python:3.12-slim', runtime: DISTROLESS_PYTHON_DEBIAN12, copies: ['/usr/local/lib/python3.11'],
+    });
     builder.addEnv('PYTHONPATH', '/usr/local/lib/python3.12/site-packages');
-    const runtime = df.addStage('runtime', { from: BaseImage.fromRegistry('gcr.io/distroless/python3-debian12:nonroot', { hasShell: false }) });
-    runtime.addCopy(['/usr/local/lib/python3.11'], '/usr/local/lib/python3.11', { from: builder });
     runtime.addEnv('PYTHONPATH', '/app:/opt/venv/lib/python3.11/site-packages');
     runtime.useEntrypoint(['/usr/bin/python3.11', '-m', 'app']);
 

@@ -1,15 +1,15 @@
 import { defineLucidStack } from '../../../../examples/lucid/stack';
-import { BaseImage, Dockerfile, Layer, LucidService, Plane, SecretSource, ServiceRuntime, Testing } from '../../../../src';
+import { Layer, SecretSource, Testing } from '../../../../src';
+import { legacyDockerfile, legacyRuntime, lucidService } from '../../fixtures/builders';
 import { findingsOf, pathOf, pathsOf } from '../../util';
 
 const RULE = 'LUCID-SEC1';
-const DISTROLESS = BaseImage.fromRegistry('gcr.io/distroless/python3-debian13:nonroot', { hasShell: false });
 
 describe('NoSecretsInImage (LUCID-SEC1)', () => {
   test('Noncompliance 1: a URL with credentials in the runtime\'s ENV (seed 004), shown masked, fixed with a ServiceSecret', () => {
     // GIVEN
     const app = Testing.app();
-    const runtime = new Dockerfile(app, 'legacy').addStage('runtime', { from: DISTROLESS });
+    const runtime = legacyRuntime(app);
     runtime.addEnv('MONGODB_URL', 'mongodb://lucid:s3cr3t-pw@lucid_mongo:27017/lucid?authSource=admin');
 
     // WHEN
@@ -27,10 +27,8 @@ describe('NoSecretsInImage (LUCID-SEC1)', () => {
   test('Noncompliance 2: a token as an ARG default in a builder, fixed with a BuildSecret', () => {
     // GIVEN
     const app = Testing.app();
-    const df = new Dockerfile(app, 'legacy');
-    const builder = df.addStage('builder', { from: BaseImage.fromRegistry('node:22-trixie-slim') });
+    const { builder } = legacyDockerfile(app, { builder: 'node:22-trixie-slim', copies: ['/app'] });
     builder.addArg('NPM_TOKEN', 'npm_abcdef123456');
-    df.addStage('runtime', { from: DISTROLESS }).addCopy(['/app'], '/app', { from: builder });
 
     // WHEN
     const findings = findingsOf(app, RULE);
@@ -44,10 +42,8 @@ describe('NoSecretsInImage (LUCID-SEC1)', () => {
   test('Noncompliance 3: one finding per variable and label: ENV in a builder, ENV in the runtime, a LABEL', () => {
     // GIVEN
     const app = Testing.app();
-    const df = new Dockerfile(app, 'legacy');
-    const builder = df.addStage('builder', { from: BaseImage.fromRegistry('debian:13-slim') });
+    const { builder, runtime } = legacyDockerfile(app, { builder: 'debian:13-slim' });
     builder.addEnv('PIP_INDEX_URL', 'https://ci:hunter2@pypi.example.invalid/simple');
-    const runtime = df.addStage('runtime', { from: DISTROLESS });
     runtime.addEnv('DB_PASSWORD', 'hunter2');
     runtime.addEnv('ENCRYPTION_KEY', '0123456789abcdef');
     runtime.addLabel('org.lucid.api_token', 'tok-123');
@@ -72,10 +68,8 @@ describe('NoSecretsInImage (LUCID-SEC1)', () => {
   test('Compliance: secret file pointers, empty values, ARGs without default and URLs without credentials', () => {
     // GIVEN
     const app = Testing.app();
-    const df = new Dockerfile(app, 'legacy');
-    const builder = df.addStage('builder', { from: BaseImage.fromRegistry('debian:13-slim') });
+    const { builder, runtime } = legacyDockerfile(app, { builder: 'debian:13-slim' });
     builder.addArg('NPM_TOKEN');
-    const runtime = df.addStage('runtime', { from: DISTROLESS });
     runtime.addEnv('DB_PASSWORD_FILE', '/run/secrets/db-password');
     runtime.addEnv('API_TOKEN', '');
     runtime.addEnv('REDIS_URL', 'redis://redis:6379/0');
@@ -89,13 +83,9 @@ describe('NoSecretsInImage (LUCID-SEC1)', () => {
   test('Compliance: a service whose secrets are ServiceSecrets', () => {
     // GIVEN
     const app = Testing.app();
-    new LucidService(app, 'auth', {
-      plane: Plane.OPS,
+    lucidService(app, 'auth', {
       layer: Layer.SESSION_PIPELINE,
-      description: 'auth',
-      directory: 'apps/auth',
       port: 8081,
-      runtime: ServiceRuntime.python(),
       secrets: [{ name: 'jwt-signing-key', source: SecretSource.FILE, from: 'secrets/jwt-signing-key' }],
       env: { REDIS_URL: 'redis://redis:6379/0' },
     });

@@ -1,16 +1,14 @@
 import { defineLucidStack } from '../../../../examples/lucid/stack';
 import { BaseImage, Dockerfile, Testing } from '../../../../src';
+import { DIGEST, legacyDockerfile, shellless } from '../../fixtures/builders';
 import { findingsOf, pathOf, pathsOf } from '../../util';
 
 const RULE = 'LUCID-USR2';
-const DIGEST = `sha256:${'0'.repeat(64)}`;
 
+/** A new app with a bare two-stage Dockerfile whose runtime, FROM `runtimeRef`, sets USER 65532:65532. */
 function legacy(runtimeRef: string) {
   const app = Testing.app();
-  const df = new Dockerfile(app, 'legacy');
-  const builder = df.addStage('builder', { from: BaseImage.fromRegistry('gcr.io/distroless/base-debian13:latest') });
-  const runtime = df.addStage('runtime', { from: BaseImage.fromRegistry(runtimeRef, { hasShell: false }) });
-  runtime.addCopy(['/etc/ssl'], '/etc/ssl', { from: builder });
+  const { runtime } = legacyDockerfile(app, { builder: 'gcr.io/distroless/base-debian13:latest', runtime: runtimeRef, copies: ['/etc/ssl'] });
   runtime.addUser('65532:65532');
   return { app, runtime };
 }
@@ -36,7 +34,7 @@ describe('DistrolessNonrootTag (LUCID-USR2)', () => {
     // GIVEN
     const app = Testing.app();
     const df = new Dockerfile(app, 'legacy');
-    const base = df.addStage('base', { from: BaseImage.fromRegistry('gcr.io/distroless/static-debian13:latest', { hasShell: false }) });
+    const base = df.addStage('base', { from: shellless('gcr.io/distroless/static-debian13:latest') });
     const runtime = df.addStage('runtime', { from: BaseImage.fromStage(base) });
 
     // WHEN / THEN

@@ -1,15 +1,15 @@
 import { defineLucidStack } from '../../../../examples/lucid/stack';
 import { BaseImage, Dockerfile, Stage, Testing } from '../../../../src';
+import { legacyDockerfile, shellless } from '../../fixtures/builders';
 import { findingsOf, pathOf, pathsOf } from '../../util';
 
 const RULE = 'LUCID-USR3';
 
+/** A new app with a bare two-stage Dockerfile whose builder adds the user service_user, as seed 004 does. */
 function legacy() {
   const app = Testing.app();
-  const df = new Dockerfile(app, 'legacy');
-  const builder = df.addStage('builder', { from: BaseImage.fromRegistry('python:3.11-slim') });
+  const { builder, runtime } = legacyDockerfile(app, { builder: 'python:3.11-slim', runtime: 'gcr.io/distroless/python3-debian13:nonroot' });
   builder.addRun('adduser --disabled-password --gecos \'\' service_user');
-  const runtime = df.addStage('runtime', { from: BaseImage.fromRegistry('gcr.io/distroless/python3-debian13:nonroot', { hasShell: false }) });
   return { app, builder, runtime };
 }
 
@@ -70,7 +70,7 @@ describe('NoPasswdFromBuilder (LUCID-USR3)', () => {
     const users = df.addStage('users', { from: BaseImage.fromRegistry('debian:13-slim') });
     const builder = df.addStage('builder', { from: BaseImage.fromRegistry('debian:13-slim') });
     builder.addCopy(['/etc/passwd'], '/etc/passwd', { from: users });
-    df.addStage('runtime', { from: BaseImage.fromRegistry('gcr.io/distroless/static-debian13:nonroot', { hasShell: false }) })
+    df.addStage('runtime', { from: shellless('gcr.io/distroless/static-debian13:nonroot') })
       .addCopy(['/app'], '/app', { from: builder });
 
     // WHEN / THEN

@@ -1,16 +1,14 @@
 import { defineLucidStack } from '../../../../examples/lucid/stack';
-import { BaseImage, DistrolessPythonBase, Dockerfile, Layer, LucidService, Plane, ServiceRuntime, Testing } from '../../../../src';
+import { Testing } from '../../../../src';
+import { legacyDockerfile, legacyRuntime, serviceOnPythonBase } from '../../fixtures/builders';
 import { findingsOf, pathOf, pathsOf } from '../../util';
 
 const RULE = 'LUCID-USR1';
 
-/** A bare two-stage Dockerfile whose runtime is built FROM `runtimeRef`, with USER `user` when given. */
+/** A new app with a bare two-stage Dockerfile whose runtime is built FROM `runtimeRef`, with USER `user` when given. */
 function legacy(runtimeRef: string, user?: string) {
   const app = Testing.app();
-  const df = new Dockerfile(app, 'legacy');
-  const builder = df.addStage('builder', { from: BaseImage.fromRegistry('debian:13-slim') });
-  const runtime = df.addStage('runtime', { from: BaseImage.fromRegistry(runtimeRef, { hasShell: false }) });
-  runtime.addCopy(['/opt/venv'], '/opt/venv', { from: builder });
+  const { runtime } = legacyDockerfile(app, { builder: 'debian:13-slim', runtime: runtimeRef, copies: ['/opt/venv'] });
   if (user !== undefined) {
     runtime.addUser(user);
   }
@@ -85,17 +83,8 @@ describe('NonRootUser (LUCID-USR1)', () => {
   test('Compliance: a service inheriting the user of a base image of the app', () => {
     // GIVEN a bare Dockerfile FROM the base image, without USER of its own
     const app = Testing.app();
-    const base = new DistrolessPythonBase(app, 'python-base', { directory: 'images/python-base' });
-    new LucidService(app, 'api', {
-      plane: Plane.OPS,
-      layer: Layer.CORE_SUPPORT,
-      description: 'API',
-      directory: 'apps/api',
-      port: 8080,
-      runtime: ServiceRuntime.python({ base }),
-    });
-    const df = new Dockerfile(app, 'legacy');
-    df.addStage('runtime', { from: BaseImage.fromRegistry(base.imageRef, { hasShell: false }) });
+    const { base } = serviceOnPythonBase(app);
+    legacyRuntime(app, base.imageRef);
 
     // WHEN / THEN
     expect(pathsOf(app, RULE)).toEqual([]);

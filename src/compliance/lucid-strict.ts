@@ -9,6 +9,7 @@ import { BaseImagePinned } from './rules/images/base-image-pinned';
 import { MultiStageBuild } from './rules/images/multi-stage-build';
 import { NoRunInRuntimeStage } from './rules/images/no-run-in-runtime-stage';
 import { RuntimeBaseIsDistroless } from './rules/images/runtime-base-is-distroless';
+import { RuntimeFamilySupported } from './rules/images/runtime-family-supported';
 import { SizeBudgetDeclared } from './rules/images/size-budget-declared';
 import { LayerDirection } from './rules/layers/layer-direction';
 import { ExposeMatchesPort } from './rules/metadata/expose-matches-port';
@@ -73,6 +74,13 @@ export class LucidStrict extends RulePack {
       info: 'Every image has a size budget that CI and the end-to-end suite check.',
       explanation: 'Lucid\'s images have budgets (Python 100 MB, Java 150 MB). Build the image as a Lucid image (a LucidService or base image, whose sizeBudgetMb is set or derived from its runtime) and give it a positive sizeBudgetMb.',
       rule: new SizeBudgetDeclared(),
+    });
+    this.addRule({
+      id: 'LUCID-IMG7',
+      level: ComplianceLevel.WARNING,
+      info: 'The distroless family of the runtime is still supported upstream (not deprecated, removed or past its end of life on the app\'s asOf date).',
+      explanation: 'A family upstream no longer builds gets no security fixes: the debian12 families are deprecated or removed. Move to the replacement the catalogue names (python3-debian13, nodejs22-debian13, java21-debian13, cc-debian13, ...); set the app\'s asOf to be warned before an end of life passes.',
+      rule: new RuntimeFamilySupported(),
     });
     this.addRule({
       id: 'LUCID-USR1',

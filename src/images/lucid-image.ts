@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { Construct, IConstruct } from 'constructs';
 import { BuildSecret } from './build-secret';
-import { appOf, warn } from '../core/app-of';
+import { appOf } from '../core/app-of';
 import { GeneratedFile } from '../core/generated-file';
 import type { LucidApp } from '../core/lucid-app';
 import { BaseImage, Dockerfile, ImageReference, MountType, renderDockerignore, RunMount, Stage } from '../dockerfile';
@@ -170,12 +170,7 @@ export abstract class LucidImage extends Construct {
 
   /** A FROM source for a distroless runtime family (no shell). @internal */
   protected _fromFamily(family: RuntimeFamily, tag: DistrolessTag = DistrolessTag.NONROOT): BaseImage {
-    if (family.support.status !== 'supported') {
-      warn(this, `${family.name} is ${family.support.status}` +
-        (family.support.removedOn ? ` (images removed ${family.support.removedOn})` : '') +
-        (family.support.endOfLife ? ` (end of life ${family.support.endOfLife})` : '') +
-        (family.support.replacement ? `: move to ${family.support.replacement}` : ''));
-    }
+    // A family that is no longer supported still renders: compliance rule LUCID-IMG7 warns, naming the replacement.
     return BaseImage.fromRegistry(family.image(tag), { hasShell: tag === DistrolessTag.DEBUG || tag === DistrolessTag.DEBUG_NONROOT });
   }
 

@@ -58,6 +58,7 @@ describe('the LUCID-STRICT pack', () => {
       'LUCID-IMG4 error',
       'LUCID-IMG5 warning',
       'LUCID-IMG6 error',
+      'LUCID-IMG7 warning',
       'LUCID-USR1 error',
       'LUCID-USR2 error',
       'LUCID-USR3 error',

@@ -163,7 +163,7 @@ describe('LucidService', () => {
     expect(files['docker-compose.yml']).toMatch(/ {4}depends_on:\n {6}gw:\n {8}condition: service_healthy/);
   });
 
-  test('a legacy debian12 runtime still renders, with a warning that names the replacement', () => {
+  test('a legacy debian12 runtime still renders, with a compliance warning that names the replacement', () => {
     // GIVEN
     const app = Testing.app();
     new LucidService(app, 'svc', props({ runtime: ServiceRuntime.python({ family: RuntimeFamily.PYTHON3_DEBIAN12 }) }));
@@ -175,7 +175,10 @@ describe('LucidService', () => {
     expect(files['apps/svc/Dockerfile']).toContain('FROM gcr.io/distroless/python3-debian12:nonroot AS runtime');
     expect(files['apps/svc/Dockerfile']).toContain('FROM debian:12-slim AS builder');
     expect(files['apps/svc/Dockerfile']).toContain('/usr/bin/python3.11 -m venv /opt/venv');
-    expect(app.warnings()).toEqual([expect.stringMatching(/^\[.*Lucid\/svc\] python3-debian12 is removed .*move to python3-debian13/)]);
+    const [finding] = app.compliance.findings().filter(f => f.ruleId === 'LUCID-IMG7');
+    expect(finding.path).toMatch(/Lucid\/svc\/Dockerfile\/runtime$/);
+    expect(finding.value).toMatch(/python3-debian12 is removed/);
+    expect(finding.fix).toMatch(/^move to python3-debian13/);
   });
 
   test('synthesis is deterministic: the same tree gives the same bytes', () => {

@@ -1,4 +1,5 @@
 import { ActionPins } from './action-pins';
+import { bakeSecretInputs, removeSecretFilesStep, writeSecretFilesStep } from './build-secrets';
 import { wrap } from './expression';
 import { imageChecks } from './image-checks';
 import { script, shellQuote } from './shell';
@@ -43,6 +44,8 @@ export interface ImageJobSettings {
   readonly trivy?: string;
   /** Whether pushed images carry SBOM and provenance attestations. */
   readonly attest: boolean;
+  /** The GitHub secret of each build secret id that does not use its default name. */
+  readonly buildSecretNames: { [id: string]: string };
 }
 
 /** The job id of an image's build (or, with native fan-out, its per-platform matrix job). */
@@ -68,6 +71,7 @@ export function singleRunnerJobs(image: LucidImage, s: ImageJobSettings): { [id:
     { name: 'Set up Buildx', uses: s.pins.uses('docker/setup-buildx-action') },
     resolveImage(image, s),
     login(s),
+    ...optional(writeSecretFilesStep([image, ...baseChain(image)], s.buildSecretNames)),
     bake(`Build ${image.targetName} for ${testPlatform} and load it`, image, s, {
       load: true,
       // The test build reads the multi-platform cache the push writes, but writes its own scope: one scope written
@@ -79,6 +83,7 @@ export function singleRunnerJobs(image: LucidImage, s: ImageJobSettings): { [id:
       ...bake(`Push ${image.targetName} for ${s.platforms.join(', ')}`, image, s, { push: true }, s.attest ? { ATTEST: 'true' } : undefined),
       if: s.pushCondition,
     },
+    ...optional(removeSecretFilesStep([image, ...baseChain(image)])),
   ];
   return {
     [buildJobId(image)]: {
@@ -109,6 +114,7 @@ export function nativeJobs(image: LucidImage, s: ImageJobSettings): { [id: strin
     { name: 'Set up Buildx', uses: s.pins.uses('docker/setup-buildx-action') },
     resolveImage(image, s),
     login(s),
+    ...optional(writeSecretFilesStep([image, ...baseChain(image)], s.buildSecretNames)),
     bake(`Build ${t} for \${{ matrix.platform }} and load it`, image, s, { load: true, ...perPlatformCache }),
     ...imageChecks(image, s),
     {
@@ -146,6 +152,7 @@ export function nativeJobs(image: LucidImage, s: ImageJobSettings): { [id: strin
         'retention-days': 1,
       },
     },
+    ...optional(removeSecretFilesStep([image, ...baseChain(image)])),
   ];
   const merge: Step[] = [
     {
@@ -218,7 +225,7 @@ function cacheOverrides(image: LucidImage, s: ImageJobSettings, from: (i: LucidI
 }
 
 /** The images of the app that `image` is built on, directly or through others. */
-function baseChain(image: LucidImage): LucidImage[] {
+export function baseChain(image: LucidImage): LucidImage[] {
   const out: LucidImage[] = [];
   const visit = (i: LucidImage) => {
     for (const b of i.baseImages) {
@@ -230,6 +237,11 @@ function baseChain(image: LucidImage): LucidImage[] {
   };
   visit(image);
   return out;
+}
+
+/** A step that may not be needed, as a list of none or one. */
+function optional(step: Step | undefined): Step[] {
+  return step ? [step] : [];
 }
 
 function needs(ids: string[]): { needs?: string[] } {
@@ -276,13 +288,26 @@ function login(s: ImageJobSettings): Step {
   };
 }
 
-/** A bake of the image's target from the committed bake file; bake reads REGISTRY, TAG and CACHE from the env. */
+/**
+ * A bake of the image's target from the committed bake file; bake reads REGISTRY, TAG and CACHE from the env.
+ * The build secrets of the image and of the images it is built on come with it (see build-secrets.ts).
+ */
 function bake(name: string, image: LucidImage, s: ImageJobSettings, inputs: { [k: string]: string | boolean }, env?: { [k: string]: string }): Step {
+  const secrets = bakeSecretInputs([image, ...baseChain(image)], s.buildSecretNames);
+  const set = [...(inputs.set ? [String(inputs.set)] : []), ...secrets.set].join('\n');
+  const stepEnv = { ...env, ...secrets.env };
   return {
     name,
     uses: s.pins.uses('docker/bake-action'),
     // bake-action v7: a local `source` is the working directory; `files` and the contexts resolve from it.
-    with: { source: s.source, files: s.bakeFile, targets: image.targetName, ...inputs },
-    ...(env ? { env } : {}),
+    with: {
+      source: s.source,
+      files: s.bakeFile,
+      targets: image.targetName,
+      ...inputs,
+      ...(set ? { set } : {}),
+      ...(secrets.allow ? { allow: secrets.allow } : {}),
+    },
+    ...(Object.keys(stepEnv).length > 0 ? { env: stepEnv } : {}),
   };
 }

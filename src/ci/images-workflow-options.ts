@@ -119,6 +119,22 @@ export interface ImagesWorkflowOptions {
   readonly nodeVersion?: string;
 
   /**
+   * The GitHub secret each build secret is read from, by build secret id, for the ids whose default does not fit:
+   * `{ 'pip-conf': 'PRIVATE_PIP_CONF' }`. Names use letters, digits and `_`, do not start with a digit or `GITHUB_`.
+   *
+   * Every bake step of an image with build secrets (its own, or those of the app's images it is built on) gets
+   * them: an ENVIRONMENT secret through the step's `env:` (`<from>: ${{ secrets.<name> }}`); a FILE secret as a
+   * file that a step before the first bake writes from the GitHub secret to `$RUNNER_TEMP/lucid-secrets/<id>`
+   * (mode 0600, removed at the end of the job), to which the bake step points the secret with
+   * `set: <target>.secrets+=id=<id>,src=<file>`, granting bake `fs.read` on that folder.
+   *
+   * @default - an ENVIRONMENT secret is read from the GitHub secret named like its variable (`from`); a FILE
+   * secret from its id upper-cased, with each character other than a letter or digit as `_` (`pip-conf` →
+   * `PIP_CONF`)
+   */
+  readonly buildSecretNames?: { [secretId: string]: string };
+
+  /**
    * Replacement pins of the workflow's actions: `owner/repo` → `<40-hex commit sha> # vX.Y.Z`.
    * @default - the pins of lucid-cdk's catalogue
    */

@@ -1,8 +1,9 @@
 import * as path from 'path';
 import { Construct } from 'constructs';
 import { ActionPins } from './action-pins';
+import { validateBuildSecrets } from './build-secrets';
 import { expressionString, hasExpression, wrap } from './expression';
-import { ImageJobSettings, nativeJobs, singleRunnerJobs } from './image-jobs';
+import { baseChain, ImageJobSettings, nativeJobs, singleRunnerJobs } from './image-jobs';
 import { ImagesWorkflowOptions, WorkflowCache } from './images-workflow-options';
 import { lintJob } from './lint-job';
 import { renderWorkflow } from './render';
@@ -23,6 +24,15 @@ const DOCKER_HUB = 'docker.io';
  * parallel. Each job builds its image for one platform and loads it, runs its structure test, checks its size
  * against its budget (a row of the run's summary), scans it with Trivy, and only then, on the default branch and
  * `v*` tags, builds every platform and pushes. Bake runs on the committed bake file, in the app's folder.
+ *
+ * Build secrets come from the repository's GitHub secrets, for every bake step of an image that has build secrets
+ * of its own or of the app's images it is built on (bake builds those in the same graph). An ENVIRONMENT secret
+ * (`from: 'PIP_INDEX_TOKEN'`) is set in the bake step's `env:` from the GitHub secret of the same name. A FILE
+ * secret is written by a step before the first bake, from the GitHub secret named after its id (`pip-conf` →
+ * `PIP_CONF`), to `$RUNNER_TEMP/lucid-secrets/<id>` (readable by the runner's user only, removed at the end of
+ * the job); each bake step points the bake file's entry at it with `--set <target>.secrets+=id=<id>,src=<file>`
+ * and grants bake read access to that folder (`allow: fs.read=…`). `buildSecretNames` maps an id to another
+ * GitHub secret. Secrets reach scripts through `env:` only, never through an expression in `run:`.
  *
  * Written to `<app folder>/.github/workflows/<name>.yml`, with paths relative to the repository root.
  */
@@ -138,6 +148,7 @@ export class ImagesWorkflow extends Construct {
       pushPermissions,
       trivy: (o.trivy ?? true) ? o.trivySeverity ?? 'CRITICAL,HIGH' : undefined,
       attest: o.attest ?? true,
+      buildSecretNames: { ...o.buildSecretNames },
     };
   }
 
@@ -183,6 +194,9 @@ export class ImagesWorkflow extends Construct {
     for (const [action, pin] of Object.entries(o.actionPins ?? {})) {
       strings[`actionPins["${action}"]`] = pin;
     }
+    for (const [id, name] of Object.entries(o.buildSecretNames ?? {})) {
+      strings[`buildSecretNames["${id}"]`] = name;
+    }
     for (const [option, value] of Object.entries(strings)) {
       if (value !== undefined && hasExpression(value)) {
         errors.push(`${option} "${value}" contains "\${{": options are written into the workflow as data and may not hold GitHub expressions`);
@@ -226,6 +240,7 @@ export class ImagesWorkflow extends Construct {
         check(`nativeRunners["${platform}"]`, runner, /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'a runner label such as "ubuntu-24.04-arm"');
       }
     }
+    errors.push(...validateBuildSecrets(LucidImage.all(this.app).map(i => [i, ...baseChain(i)]), o.buildSecretNames ?? {}));
     if (!(o.lint ?? true) && LucidImage.all(this.app).length === 0) {
       errors.push('the workflow would have no job: the app has no images and lint is false; add an image or turn lint on');
     }

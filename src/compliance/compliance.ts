@@ -123,18 +123,24 @@ export class Compliance extends Construct {
 
   /** Findings that stop synthesis: errors that no suppression covers. */
   public errors(): ComplianceFinding[] {
-    return this.findings().filter(f => f.level === ComplianceLevel.ERROR && !f.suppressed);
+    return errorsOf(this.evaluation(true));
   }
 
   /**
    * Lines to print as warnings: unsuppressed warning findings, and suppressions that match no finding.
    */
   public warnings(): string[] {
+    return warningLines(this.evaluation(true));
+  }
+
+  /**
+   * The errors and warning lines of one evaluation, which the report then reuses: what synthesis needs, with
+   * the rules run once.
+   * @internal
+   */
+  public _check(): { errors: ComplianceFinding[]; warnings: string[] } {
     const e = this.evaluation(true);
-    return [
-      ...e.findings.filter(f => f.level === ComplianceLevel.WARNING && !f.suppressed).map(Compliance.format),
-      ...e.unusedSuppressions.map(s => `[${s.path}] the suppression of ${s.ruleId} matches no finding here or below: remove it (reason given: "${s.reason}")`),
-    ];
+    return { errors: errorsOf(e), warnings: warningLines(e) };
   }
 
   /** Every suppression placed in the app, in tree order. */
@@ -198,6 +204,17 @@ export class Compliance extends Construct {
     this.cached = { findings, subjects: [...subjects.values()], rows: [...rows.values()], unusedSuppressions };
     return this.cached;
   }
+}
+
+function errorsOf(e: Evaluation): ComplianceFinding[] {
+  return e.findings.filter(f => f.level === ComplianceLevel.ERROR && !f.suppressed);
+}
+
+function warningLines(e: Evaluation): string[] {
+  return [
+    ...e.findings.filter(f => f.level === ComplianceLevel.WARNING && !f.suppressed).map(Compliance.format),
+    ...e.unusedSuppressions.map(s => `[${s.path}] the suppression of ${s.ruleId} matches no finding here or below: remove it (reason given: "${s.reason}")`),
+  ];
 }
 
 function newRow(subject: ReportSubject, pack: RulePack, rule: PackRule): ReportRow {

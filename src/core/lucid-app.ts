@@ -194,7 +194,8 @@ export class LucidApp extends Component {
       throw new SynthesisError(errors);
     }
     // Compliance runs on a valid tree only: its rules read the model, which validation vouches for.
-    const violations = this.compliance.errors().map(f => Compliance.format(f));
+    const compliance = this.compliance._check();
+    const violations = compliance.errors.map(f => Compliance.format(f));
     if (violations.length > 0) {
       throw new SynthesisError(violations);
     }
@@ -211,7 +212,7 @@ export class LucidApp extends Component {
     if (renderErrors.length > 0) {
       throw new SynthesisError(renderErrors);
     }
-    for (const w of [...this.warnings(), ...this.compliance.warnings()]) {
+    for (const w of [...this.warnings(), ...compliance.warnings]) {
       this.project.logger.warn(`warning: ${w}`);
     }
   }

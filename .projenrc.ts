@@ -35,6 +35,10 @@ const project = new cdk.JsiiProject({
   },
 });
 
+// npm 11 asks which install scripts may run. @swc/core's only checks that its native binding loaded;
+// @parcel/watcher's compiles a file watcher that jest uses in watch mode alone, and falls back without it.
+project.package.addField('allowScripts', { '@swc/core': true, '@parcel/watcher': false });
+
 // The tests feed generated files to docker buildx bake and docker compose: install their CLI plugins first.
 project.testTask.prependExec('bash scripts/setup-docker-tools.sh >/dev/null');
 project.gitignore.exclude('/.e2e-work/', '/examples/lucid/secrets/');

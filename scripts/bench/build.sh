@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/build.sh: build times of the Lucid reference stack on the offline engine of scripts/e2e, in one run:
+# bench/build.sh: build times of the Lucid reference stack on the offline engine of assets/e2e, in one run:
 #   1. cold: the whole stack through `docker buildx bake` (one graph, base images fed in as named contexts);
 #   2. cold: the same images one by one with `docker build`, bases first (what the old build scripts did);
 #   3. warm: bake again after changing one service's source file.
@@ -9,12 +9,13 @@
 # Usage: scripts/bench/build.sh
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
-e2e=$repo/scripts/e2e
+e2e=$repo/assets/e2e
 app=$repo/examples/lucid
-work=${LUCID_E2E_WORK:-$repo/.e2e-work}
+export LUCID_E2E_WORK=${LUCID_E2E_WORK:-$repo/.e2e-work}
+work=$LUCID_E2E_WORK
 mkdir -p "$work"
 
-bash "$repo/scripts/setup-docker-tools.sh" >/dev/null
+bash "$repo/assets/e2e/setup-docker-tools.sh" >/dev/null
 bash "$e2e/engine.sh" start >/dev/null
 changed=""
 cleanup() {

@@ -5,11 +5,11 @@ let cachedConfig: string | undefined;
 
 /**
  * The DOCKER_CONFIG folder holding the buildx and compose CLI plugins, installed from Debian packages by
- * `scripts/setup-docker-tools.sh` (cached on disk, so only the first call downloads anything).
+ * `assets/e2e/setup-docker-tools.sh` (cached on disk, so only the first call downloads anything).
  */
 export function dockerConfigDir(): string {
   if (!cachedConfig) {
-    const script = path.join(__dirname, '..', '..', 'scripts', 'setup-docker-tools.sh');
+    const script = path.join(__dirname, '..', '..', 'assets', 'e2e', 'setup-docker-tools.sh');
     const out = execFileSync('bash', [script], { encoding: 'utf-8', stdio: ['ignore', 'pipe', 'pipe'] });
     cachedConfig = out.trim().split('\n').pop()!;
   }

@@ -6,16 +6,16 @@
 # that has only a loopback interface, with no bridge, no iptables and no userland proxy, so nothing it or its
 # containers do can reach another address. Containers use `--network host` (that namespace's loopback) or
 # `--network none`; builds need `--network=none`. The buildx and compose CLI plugins come from
-# scripts/setup-docker-tools.sh.
+# assets/e2e/setup-docker-tools.sh.
 #
-# Usage: scripts/e2e/engine.sh start        start the engine (no-op when it runs already)
-#        scripts/e2e/engine.sh stop         remove its containers, stop it, unmount its namespace (idempotent;
+# Usage: assets/e2e/engine.sh start        start the engine (no-op when it runs already)
+#        assets/e2e/engine.sh stop         remove its containers, stop it, unmount its namespace (idempotent;
 #                                           safe in `trap '... stop' EXIT`)
-#        scripts/e2e/engine.sh status       "running" or "stopped" (exit code 0 or 3), with versions
-#        eval "$(scripts/e2e/engine.sh env)"   export DOCKER_HOST and DOCKER_CONFIG (and PATH for the client)
-#        scripts/e2e/engine.sh exec CMD...  run CMD in the engine's network namespace, e.g.
+#        assets/e2e/engine.sh status       "running" or "stopped" (exit code 0 or 3), with versions
+#        eval "$(assets/e2e/engine.sh env)"   export DOCKER_HOST and DOCKER_CONFIG (and PATH for the client)
+#        assets/e2e/engine.sh exec CMD...  run CMD in the engine's network namespace, e.g.
 #                                           `engine.sh exec curl -s http://127.0.0.1:8080/health`
-#        scripts/e2e/engine.sh docker ARGS...  run the docker client against the engine
+#        assets/e2e/engine.sh docker ARGS...  run the docker client against the engine
 #
 # Needs root, and Debian (apt-get, dpkg-deb, unshare, nsenter). See lib.sh for the folders and environment.
 set -euo pipefail
@@ -107,7 +107,7 @@ engine_binaries() {
 # The buildx and compose plugins, from the project's own setup script, linked into our client config.
 cli_plugins() {
   local tools
-  tools=$("$LUCID_REPO/scripts/setup-docker-tools.sh" | tail -n 1)
+  tools=$("$LUCID_E2E_DIR/setup-docker-tools.sh" | tail -n 1)
   [ -x "$tools/cli-plugins/docker-buildx" ] || die "setup-docker-tools.sh gave no docker-buildx in $tools"
   mkdir -p "$CONFIG"
   ln -sfn "$tools/cli-plugins" "$CONFIG/cli-plugins"

@@ -8,8 +8,8 @@
 # DOCKER_CONFIG folder whose `cli-plugins/` holds them. Without a docker client on the machine, it unpacks
 # trixie's `docker-cli` too.
 #
-# Usage: scripts/setup-docker-tools.sh            prints the DOCKER_CONFIG folder on stdout (last line)
-#        eval "$(scripts/setup-docker-tools.sh --env)"   exports DOCKER_CONFIG (and PATH when a client was fetched)
+# Usage: assets/e2e/setup-docker-tools.sh            prints the DOCKER_CONFIG folder on stdout (last line)
+#        eval "$(assets/e2e/setup-docker-tools.sh --env)"   exports DOCKER_CONFIG (and PATH when a client was fetched)
 #
 # Environment:
 #   LUCID_CACHE_DIR      cache for downloads and unpacked tools     (default: $HOME/.cache/lucid-cdk)

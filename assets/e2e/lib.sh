@@ -2,15 +2,14 @@
 # shellcheck shell=bash disable=SC2034  # the settings are used by the scripts that source this file
 #
 # Folders (override with the environment):
-#   LUCID_E2E_WORK   everything a run creates: engine state, root filesystems, logs  (default: <repo>/.e2e-work)
+#   LUCID_E2E_WORK   everything a run creates: engine state, root filesystems, logs  (default: ./.e2e-work)
 #   LUCID_CACHE_DIR  what later runs on the same machine reuse: downloaded .debs, Debian package lists,
 #                    saved stand-in images                                          (default: $HOME/.cache/lucid-cdk)
 #   MIRROR           the Debian mirror; by default the one this machine's apt configuration already uses
 #   LUCID_APT_MAX_AGE  seconds before the cached Debian package lists are refreshed  (default: 86400)
 
 LUCID_E2E_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-LUCID_REPO=$(cd "$LUCID_E2E_DIR/../.." && pwd)
-WORK=${LUCID_E2E_WORK:-$LUCID_REPO/.e2e-work}
+WORK=${LUCID_E2E_WORK:-$PWD/.e2e-work}
 CACHE=${LUCID_CACHE_DIR:-$HOME/.cache/lucid-cdk}
 # The stand-ins are Debian 13 images; the engine comes from the same release.
 SUITE=trixie

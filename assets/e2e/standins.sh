@@ -3,9 +3,9 @@
 # Debian 13 (trixie) packages, and tag them with the real names, so generated Dockerfiles build unmodified on
 # the engine of engine.sh with no container registry.
 #
-# Usage: scripts/e2e/standins.sh IMAGE...      build (or load from the cache) the recipes of these images
-#        scripts/e2e/standins.sh --all         every stand-in
-#        scripts/e2e/standins.sh --list        the images each recipe tags
+# Usage: assets/e2e/standins.sh IMAGE...      build (or load from the cache) the recipes of these images
+#        assets/e2e/standins.sh --all         every stand-in
+#        assets/e2e/standins.sh --list        the images each recipe tags
 #   --force    rebuild even when the engine or the cache has the recipe's current image
 #
 # A recipe builds all tags of one image family and the recipes it needs first (node, temurin and maven start
@@ -14,7 +14,7 @@
 # packages it takes. An unchanged recipe is loaded from there instead of built; images already in the engine
 # with the same hash (label org.lucid.standin.key) are left as they are.
 #
-# The engine must run (scripts/e2e/engine.sh start). Needs root. See lib.sh for folders and environment.
+# The engine must run (assets/e2e/engine.sh start). Needs root. See lib.sh for folders and environment.
 
 # Package lists and image tags are space-separated words, split on purpose wherever they are expanded.
 # shellcheck disable=SC2086,SC2046
@@ -536,7 +536,7 @@ main() {
     esac
   done
   need_root
-  "$LUCID_E2E_DIR/engine.sh" status >/dev/null || die "the engine is not running: scripts/e2e/engine.sh start"
+  "$LUCID_E2E_DIR/engine.sh" status >/dev/null || die "the engine is not running: assets/e2e/engine.sh start"
   eval "$("$LUCID_E2E_DIR/engine.sh" env)"
   for r in "${wanted[@]}"; do add_recipe "$r"; done
   mkdir -p "$S/logs" "$STORE"

@@ -1,0 +1,260 @@
+// The end-to-end suite: builds every image of an app from the exact files synthesis wrote, with
+// `docker buildx bake` on a private offline engine (assets/e2e/engine.sh), on stand-in base images built from
+// Debian packages (assets/e2e/standins.sh); runs each image and checks it; brings the compose stack up and
+// down; prints a table. The reference stack runs it through `scripts/e2e/run.ts`, a service repository through
+// `npx projen e2e` (LucidServiceProject).
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { runStructureTest } from './structure-test';
+import type { LucidApp } from '../core/lucid-app';
+import { LucidImage } from '../images/lucid-image';
+import { FoundationService } from '../service/foundation-service';
+import { LucidService } from '../service/lucid-service';
+
+/** The engine and stand-in scripts, shipped with the package. */
+const ASSETS = path.resolve(__dirname, '..', '..', 'assets', 'e2e');
+const HEALTH_TIMEOUT_S = 90;
+
+/** Options of an end-to-end run. @internal */
+export interface EndToEndOptions {
+  /** The folder the app's files were synthesized into. Default: the app's folder in its project. */
+  readonly appDir?: string;
+  /** Engine state, logs and overrides. Default: `$LUCID_E2E_WORK`, else `.e2e-work` in the project. */
+  readonly workDir?: string;
+}
+
+interface Run {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Builds, runs and checks every image of `app` and its compose stack; returns the process exit code (0 when
+ * every check passed). Needs root and Debian. @internal
+ */
+export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): number {
+  const appDir = options.appDir ?? path.join(app.project.outdir, app.outdir);
+  const work = options.workDir ?? process.env.LUCID_E2E_WORK ?? path.join(app.project.outdir, '.e2e-work');
+  const started = Date.now();
+  const failures: string[] = [];
+  const seconds = (since: number) => (Date.now() - since) / 1000;
+  const log = (m: string) => process.stderr.write(`[${seconds(started).toFixed(1).padStart(6)}s] ${m}\n`);
+  const check = (ok: boolean, what: string) => {
+    log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+    if (!ok) {
+      failures.push(what);
+    }
+  };
+  const baseEnv: NodeJS.ProcessEnv = { ...process.env, LUCID_E2E_WORK: work };
+
+  /** Runs a command, returning its output; throws with its output when it fails (unless allowed). */
+  const run = (cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; allowFailure?: boolean } = {}): Run => {
+    const r = spawnSync(cmd, args, { cwd: opts.cwd ?? appDir, env: opts.env ?? baseEnv, encoding: 'utf-8', maxBuffer: 256 * 1024 * 1024 });
+    if (!opts.allowFailure && r.status !== 0) {
+      const errors = (r.stderr ?? '').split('\n').filter(l => /error/i.test(l)).slice(0, 20).join('\n');
+      throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}:\n${errors}\n...\n${(r.stderr ?? '').slice(-3000)}${(r.stdout ?? '').slice(-1000)}`);
+    }
+    return { status: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+  };
+  const script = (name: string) => path.join(ASSETS, name);
+
+  const main = () => {
+    if (process.getuid && process.getuid() !== 0) {
+      throw new Error('the end-to-end suite needs root (network namespaces, mounts)');
+    }
+    fs.mkdirSync(work, { recursive: true });
+    const images = LucidImage.all(app);
+    const services = images.filter(LucidService.isLucidService);
+    const foundation = app.node.findAll().filter(FoundationService.isFoundationService);
+    if (images.length === 0) {
+      throw new Error(`the app ${app.node.path} has no images to build`);
+    }
+
+    const t0 = Date.now();
+    log('starting the offline Docker engine');
+    run('bash', [script('setup-docker-tools.sh')]);
+    run('bash', [script('engine.sh'), 'start']);
+    const env = engineEnv(run, script('engine.sh'), baseEnv);
+    const docker = (args: string[], opts: { allowFailure?: boolean } = {}) => run('docker', args, { env, allowFailure: opts.allowFailure });
+    log(`engine up (${seconds(t0).toFixed(1)} s): ${docker(['version', '-f', 'engine {{.Server.Version}}']).stdout.trim()}`);
+
+    const external = externalImages(appDir, images, foundation);
+    const t1 = Date.now();
+    log(`stand-ins: ${external.join(' ')}`);
+    execFileSync('bash', [script('standins.sh'), ...external], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    log(`stand-ins ready (${seconds(t1).toFixed(1)} s)`);
+
+    // Build the generated bake file unmodified: amd64 only, and no network, from a second bake file given on the
+    // command line (buildx ignores `--set '*.network=none'`; the engine has no bridge for RUN steps to use).
+    // BuildKit's plain progress goes to a log; the start of each step is printed as it happens.
+    const offline = path.join(work, 'offline.hcl');
+    fs.writeFileSync(offline, images.map(i => `target "${i.targetName}" {\n  network = "none"\n}\n`).join('\n'));
+    const bakeLog = path.join(work, 'bake.log');
+    const t2 = Date.now();
+    log(`docker buildx bake: ${images.length} images for linux/amd64 (full log: ${bakeLog})`);
+    const bake = spawnSync('bash', ['-o', 'pipefail', '-c',
+      'docker buildx bake -f docker-bake.hcl -f "$1" --load --progress=plain 2>&1 | tee "$2" | ' +
+      'awk \'/^#[0-9]+ \\[/ && !seen[$0]++ { print "  " $0; fflush() }\'', 'bake', offline, bakeLog],
+    { cwd: appDir, env: { ...env, PLATFORMS: 'linux/amd64' }, stdio: ['ignore', 'inherit', 'inherit'] });
+    const bakeSeconds = seconds(t2);
+    const progress = fs.readFileSync(bakeLog, 'utf-8');
+    if (bake.status !== 0) {
+      throw new Error(`docker buildx bake exited ${bake.status}:\n${progress.split('\n').slice(-40).join('\n')}`);
+    }
+    const perTarget = buildSecondsPerTarget(progress, images.map(i => i.targetName));
+    log(`docker buildx bake: ${bakeSeconds.toFixed(1)} s`);
+
+    const rows: string[][] = [];
+    for (const image of images) {
+      const ref = image.imageRef;
+      const sizeMb = Number(docker(['image', 'inspect', '-f', '{{.Size}}', ref]).stdout.trim()) / 1e6;
+      const user = docker(['image', 'inspect', '-f', '{{.Config.User}}', ref]).stdout.trim();
+      check(user === '65532:65532', `${image.targetName}: image user is 65532:65532 (got "${user}")`);
+      const shell = docker(['run', '--rm', '--pull', 'never', '--network', 'none', '--entrypoint', '/bin/sh', ref, '-c', 'true'], { allowFailure: true });
+      check(shell.status !== 0, `${image.targetName}: /bin/sh cannot be executed`);
+      const st = runStructureTest(path.join(appDir, image.directory, 'structure-test.yaml'), ref, env);
+      check(st.failures.length === 0, `${image.targetName}: structure-test.yaml, ${st.checks} checks${st.failures.map(f => '\n      ' + f).join('')}`);
+      let healthy = '-';
+      if (LucidService.isLucidService(image)) {
+        const name = `lucid-e2e-${image.targetName}`;
+        docker(['rm', '-f', name], { allowFailure: true });
+        const runStart = Date.now();
+        docker(['run', '-d', '--pull', 'never', '--name', name, '--network', 'host', '--read-only', '--tmpfs', '/tmp', '--cap-drop', 'ALL',
+          '--security-opt', 'no-new-privileges:true', ref]);
+        let status = '';
+        while (seconds(runStart) < HEALTH_TIMEOUT_S) {
+          status = docker(['inspect', '-f', '{{.State.Health.Status}}', name]).stdout.trim();
+          if (status === 'healthy' || status === 'unhealthy') {
+            break;
+          }
+          spawnSync('sleep', ['0.25']);
+        }
+        healthy = seconds(runStart).toFixed(1);
+        check(status === 'healthy', `${image.targetName}: health check becomes healthy (${status} after ${healthy} s)`);
+        const pid = docker(['inspect', '-f', '{{.State.Pid}}', name]).stdout.trim();
+        const uid = /^Uid:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf-8'))?.[1];
+        check(uid === '65532', `${image.targetName}: the process runs as uid 65532 (got ${uid})`);
+        const answer = run('bash', [script('engine.sh'), 'exec', 'curl', '-fsS', '--max-time', '5', `http://127.0.0.1:${image.port}/health`],
+          { env, allowFailure: true });
+        check(answer.status === 0, `${image.targetName}: answers on 127.0.0.1:${image.port}/health (${answer.stdout.trim() || answer.stderr.trim()})`);
+        docker(['rm', '-f', name], { allowFailure: true });
+      }
+      check(sizeMb <= image.sizeBudgetMb, `${image.targetName}: ${sizeMb.toFixed(1)} MB within its budget of ${image.sizeBudgetMb} MB`);
+      rows.push([image.targetName, sizeMb.toFixed(1), String(image.sizeBudgetMb), (perTarget.get(image.targetName) ?? 0).toFixed(1), healthy]);
+    }
+
+    // The compose stack, on the host network of the engine's namespace (no bridge exists there).
+    const override = path.join(work, 'compose.e2e.yml');
+    const lines = ['services:'];
+    for (const s of [...services.map(x => x.serviceName), ...foundation.map(f => f.serviceName)]) {
+      lines.push(`  ${s}:`, '    network_mode: host', '    networks: !reset {}', '    ports: !reset []');
+    }
+    fs.writeFileSync(override, lines.join('\n') + '\n');
+    const project = `${app.name}-e2e`;
+    const compose = ['compose', '-p', project, '--profile', '*', '-f', 'docker-compose.yml', '-f', override];
+    // File secrets the stack declares: a throwaway value for each where compose looks, unless one is there.
+    for (const s of [...services.flatMap(x => x.secrets), ...foundation.flatMap(f => f.secrets)]) {
+      const file = path.join(appDir, s.from);
+      if (!fs.existsSync(file)) {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, `e2e-${s.name}\n`, { mode: 0o644 });
+      }
+    }
+    let upSeconds = 0;
+    let downSeconds = 0;
+    if (services.length + foundation.length > 0) {
+      log(`docker compose up --wait: ${services.length + foundation.length} services`);
+      const up0 = Date.now();
+      const up = docker([...compose, 'up', '-d', '--wait', '--wait-timeout', String(HEALTH_TIMEOUT_S)], { allowFailure: true });
+      upSeconds = seconds(up0);
+      check(up.status === 0, `compose up --wait: every service healthy (${upSeconds.toFixed(1)} s)${up.status === 0 ? '' : '\n' + up.stderr.slice(-2000)}`);
+      const ps = docker([...compose, 'ps', '--format', '{{.Service}}={{.Health}}']).stdout.trim().split('\n').sort();
+      log(`compose ps: ${ps.join(' ')}`);
+      const down0 = Date.now();
+      docker([...compose, 'down', '--volumes']);
+      downSeconds = seconds(down0);
+      const serviceCount = services.length + foundation.length;
+      check(downSeconds / serviceCount < 1, `compose down: ${downSeconds.toFixed(1)} s for ${serviceCount} services (under 1 s each)`);
+    }
+
+    const header = ['image', 'size MB', 'budget MB', 'build s', 'healthy after s'];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => r[i].length)));
+    const fmt = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
+    console.log(`\n${fmt(header)}\n${widths.map(w => '-'.repeat(w)).join('  ')}\n${rows.map(fmt).join('\n')}`);
+    console.log(`\nbake (all images, linux/amd64): ${bakeSeconds.toFixed(1)} s; compose up --wait: ${upSeconds.toFixed(1)} s; ` +
+      `compose down: ${downSeconds.toFixed(1)} s; total ${seconds(started).toFixed(1)} s`);
+  };
+
+  try {
+    main();
+  } catch (e: any) {
+    failures.push(e.message ?? String(e));
+    log(`error: ${e.message ?? e}`);
+  } finally {
+    try {
+      execFileSync('bash', [script('engine.sh'), 'stop'], { env: baseEnv, stdio: 'inherit' });
+    } catch (e: any) {
+      log(`engine stop failed: ${e.message ?? e}`);
+    }
+  }
+  if (failures.length > 0) {
+    console.log(`\n${failures.length} check(s) failed:\n${failures.map(f => `  - ${f}`).join('\n')}`);
+  }
+  console.log(`\ne2e: ${failures.length === 0 ? 'passed' : 'FAILED'}`);
+  return failures.length === 0 ? 0 : 1;
+}
+
+/** The environment that points the docker client at the private engine. */
+type Runner = (cmd: string, args: string[], opts?: { env?: NodeJS.ProcessEnv }) => Run;
+function engineEnv(run: Runner, engine: string, base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...base };
+  for (const line of run('bash', [engine, 'env'], { env: base }).stdout.split('\n')) {
+    const m = /^export ([A-Z_]+)='([^']*)'(:"?\$PATH"?)?$/.exec(line.trim());
+    if (m) {
+      env[m[1]] = m[3] ? `${m[2]}:${base.PATH ?? ''}` : m[2];
+    }
+  }
+  return env;
+}
+
+/** The base images the generated Dockerfiles and compose file name that this app does not build itself. */
+function externalImages(appDir: string, images: LucidImage[], foundation: FoundationService[]): string[] {
+  const own = new Set(images.map(i => i.imageRef));
+  const out = new Set<string>();
+  for (const image of images) {
+    const stages = new Set<string>();
+    for (const line of fs.readFileSync(path.join(appDir, image.directory, 'Dockerfile'), 'utf-8').split('\n')) {
+      const m = /^FROM\s+(?:--platform=\S+\s+)?(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
+      if (m) {
+        if (!own.has(m[1]) && !stages.has(m[1])) {
+          out.add(m[1]);
+        }
+        if (m[2]) {
+          stages.add(m[2]);
+        }
+      }
+    }
+  }
+  foundation.forEach(f => out.add(f.image));
+  return [...out].sort();
+}
+
+/** Sums, per bake target, the durations BuildKit reports for its steps (plain progress output). */
+function buildSecondsPerTarget(progress: string, targets: string[]): Map<string, number> {
+  const names = new Map<string, string>();
+  const totals = new Map<string, number>(targets.map(t => [t, 0]));
+  for (const line of progress.split('\n')) {
+    const named = /^#(\d+) \[([a-z0-9_-]+)[ \]]/.exec(line);
+    if (named && totals.has(named[2])) {
+      names.set(named[1], named[2]);
+    }
+    const done = /^#(\d+) DONE ([0-9.]+)s/.exec(line);
+    if (done && names.has(done[1])) {
+      const t = names.get(done[1])!;
+      totals.set(t, totals.get(t)! + Number(done[2]));
+    }
+  }
+  return totals;
+}

@@ -39,8 +39,12 @@ const project = new cdk.JsiiProject({
 // @parcel/watcher's compiles a file watcher that jest uses in watch mode alone, and falls back without it.
 project.package.addField('allowScripts', { '@swc/core': true, '@parcel/watcher': false });
 
+// The package holds what a user needs: the compiled library, its jsii assembly and API reference, and the
+// end-to-end suite's engine and stand-in scripts (README and LICENSE are always packed).
+project.package.addField('files', ['lib/', '.jsii', 'API.md', 'assets/']);
+
 // The tests feed generated files to docker buildx bake and docker compose: install their CLI plugins first.
-project.testTask.prependExec('bash scripts/setup-docker-tools.sh >/dev/null');
+project.testTask.prependExec('bash assets/e2e/setup-docker-tools.sh >/dev/null');
 project.gitignore.exclude('/.e2e-work/', '/examples/lucid/secrets/');
 project.eslint?.addLintPattern('examples');
 project.eslint?.allowDefaultProjectFiles('examples/*/*.ts');

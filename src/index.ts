@@ -8,4 +8,5 @@ export * from './structure-test';
 export * from './ci';
 export * from './compliance';
 export * from './service';
+export * from './projen';
 export * from './testing';

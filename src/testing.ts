@@ -30,17 +30,7 @@ export class Testing {
    */
   public static synth(app: LucidApp): { [path: string]: string } {
     const project = app.project;
-    const previous = process.env.PROJEN_DISABLE_POST;
-    process.env.PROJEN_DISABLE_POST = 'true';
-    try {
-      project.synth();
-    } finally {
-      if (previous === undefined) {
-        delete process.env.PROJEN_DISABLE_POST;
-      } else {
-        process.env.PROJEN_DISABLE_POST = previous;
-      }
-    }
+    synthWithoutPost(project);
     const files: { [path: string]: string } = {};
     const paths = app.node.findAll()
       .filter((c): c is GeneratedFile => c instanceof GeneratedFile)
@@ -51,5 +41,22 @@ export class Testing {
       files[rel] = fs.readFileSync(path.join(project.outdir, p), 'utf-8');
     }
     return files;
+  }
+}
+
+/**
+ * Synthesizes a project without its post-synthesis steps (no `npm install`), as tests want. @internal
+ */
+export function synthWithoutPost(project: Project): void {
+  const previous = process.env.PROJEN_DISABLE_POST;
+  process.env.PROJEN_DISABLE_POST = 'true';
+  try {
+    project.synth();
+  } finally {
+    if (previous === undefined) {
+      delete process.env.PROJEN_DISABLE_POST;
+    } else {
+      process.env.PROJEN_DISABLE_POST = previous;
+    }
   }
 }

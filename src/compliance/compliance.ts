@@ -138,9 +138,13 @@ export class Compliance extends Construct {
    * the rules run once.
    * @internal
    */
-  public _check(): { errors: ComplianceFinding[]; warnings: string[] } {
+  public _check(): { errors: ComplianceFinding[]; warnings: ComplianceFinding[]; unusedSuppressions: ComplianceSuppression[] } {
     const e = this.evaluation(true);
-    return { errors: errorsOf(e), warnings: warningLines(e) };
+    return {
+      errors: errorsOf(e),
+      warnings: e.findings.filter(f => f.level === ComplianceLevel.WARNING && !f.suppressed),
+      unusedSuppressions: e.unusedSuppressions,
+    };
   }
 
   /** Every suppression placed in the app, in tree order. */
@@ -213,8 +217,13 @@ function errorsOf(e: Evaluation): ComplianceFinding[] {
 function warningLines(e: Evaluation): string[] {
   return [
     ...e.findings.filter(f => f.level === ComplianceLevel.WARNING && !f.suppressed).map(Compliance.format),
-    ...e.unusedSuppressions.map(s => `[${s.path}] the suppression of ${s.ruleId} matches no finding here or below: remove it (reason given: "${s.reason}")`),
+    ...e.unusedSuppressions.map(s => `[${s.path}] ${unusedSuppressionMessage(s)}`),
   ];
+}
+
+/** What an unused suppression's warning says. @internal */
+export function unusedSuppressionMessage(s: ComplianceSuppression): string {
+  return `the suppression of ${s.ruleId} matches no finding here or below: remove it (reason given: "${s.reason}")`;
 }
 
 function newRow(subject: ReportSubject, pack: RulePack, rule: PackRule): ReportRow {

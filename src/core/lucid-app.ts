@@ -4,6 +4,7 @@ import { Component, Project } from 'projen';
 import { appOf, LUCID_APP, warn, WARNING_METADATA } from './app-of';
 import { GeneratedFile } from './generated-file';
 import { SynthesisError } from './synthesis-error';
+import { ConstructWarning, warningReport } from './warnings';
 import { BakeFile, BakeOptions } from '../bake/bake-file';
 import { ImagesWorkflow } from '../ci/images-workflow';
 import { ImagesWorkflowOptions } from '../ci/images-workflow-options';
@@ -174,11 +175,15 @@ export class LucidApp extends Component {
 
   /** Every warning recorded under this app, each prefixed with its construct path. */
   public warnings(): string[] {
-    const out: string[] = [];
+    return this.constructWarnings().map(w => `[${w.path}] ${w.message}`);
+  }
+
+  private constructWarnings(): ConstructWarning[] {
+    const out: ConstructWarning[] = [];
     for (const c of this.node.findAll()) {
       for (const entry of c.node.metadata) {
         if (entry.type === WARNING_METADATA) {
-          out.push(`[${c.node.path}] ${entry.data}`);
+          out.push({ path: c.node.path, message: String(entry.data) });
         }
       }
     }
@@ -212,8 +217,8 @@ export class LucidApp extends Component {
     if (renderErrors.length > 0) {
       throw new SynthesisError(renderErrors);
     }
-    for (const w of [...this.warnings(), ...compliance.warnings]) {
-      this.project.logger.warn(`warning: ${w}`);
+    for (const line of warningReport(this.node.path, compliance.warnings, compliance.unusedSuppressions, this.constructWarnings())) {
+      this.project.logger.warn(line);
     }
   }
 

@@ -20,8 +20,7 @@ export class BaseImageDigestPinned implements IRule {
       .filter(i => i.ref.digest === undefined)
       .map(i => ({
         value: i.value,
-        fix: `pin its digest, keeping the tag for readers: ${i.written}@sha256:<digest> ` +
-          `(\`docker buildx imagetools inspect ${i.written}\` prints the digest of its multi-platform index)`,
+        fix: `pin it as ${i.written}@sha256:<digest> (\`docker buildx imagetools inspect ${i.written}\` prints the index digest)`,
       })));
   }
 }

@@ -167,7 +167,7 @@ function main(): void {
   const compose = ['compose', '-p', 'lucid-e2e', '--profile', '*', '-f', 'docker-compose.yml', '-f', override];
   // File secrets the stack declares: a throwaway value for each, written where compose looks (gitignored).
   for (const s of [...services.flatMap(x => x.secrets), ...foundation.flatMap(f => f.secrets)]) {
-    const file = path.join(APP_DIR, s.from);
+    const file = path.join(APP_DIR, s.location);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, `e2e-${s.name}\n`, { mode: 0o644 });
   }

@@ -45,6 +45,11 @@ project.gitignore.exclude('/.e2e-work/', '/examples/lucid/secrets/');
 project.eslint?.addLintPattern('examples');
 project.eslint?.allowDefaultProjectFiles('examples/*/*.ts');
 
+// A name that is reserved in a target language (Python's `from`, C#'s `base`, Go's `type`) would make the
+// binding rename it or fail: every jsii warning fails the compile instead of the default silencing.
+project.compileTask.reset('jsii --fail-on-warnings');
+project.watchTask.reset('jsii -w --fail-on-warnings');
+
 // The end-to-end suite: builds and runs every image and the compose stack on a private offline engine.
 project.addTask('e2e', {
   description: 'Builds, runs and checks every image of the reference stack and its compose stack on an offline Docker engine',

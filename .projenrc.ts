@@ -55,10 +55,11 @@ project.compileTask.reset('jsii --fail-on-warnings');
 project.watchTask.reset('jsii -w --fail-on-warnings');
 
 // jsii-pacmak's own python build makes a venv and fetches setuptools from PyPI. The wheel is built from the
-// generated source with Debian's python3 tooling instead.
+// generated source with Debian's python3 tooling instead, and its module is checked against the assembly.
 const packagePython = project.tasks.tryFind('package:python')!;
-packagePython.description = 'Builds the Python wheel into dist/python/ without PyPI (needs `npx projen compile`)';
+packagePython.description = 'Builds the Python wheel into dist/python/ without PyPI and checks its module against .jsii (needs `npx projen compile`)';
 packagePython.reset('bash scripts/python/build-wheel.sh');
+packagePython.exec('/usr/bin/python3 scripts/python/check-wheel.py dist/python .jsii');
 
 // The end-to-end suite: builds and runs every image and the compose stack on a private offline engine.
 project.addTask('e2e', {

@@ -18,6 +18,10 @@ const project = new cdk.JsiiProject({
   release: false,
   package: false,
 
+  // Python service repos use the same constructs: the assembly carries a python target, and
+  // `npx projen package:python` builds the wheel (see scripts/python/).
+  publishToPypi: { distName: 'lucid-cdk', module: 'lucid_cdk' },
+
   peerDeps: ['constructs@^10.5.0', 'projen@^0.103.25'],
   bundledDeps: ['yaml', '@balena/dockerignore'],
   devDeps: ['@swc/core', 'dockerfile-ast', 'fast-check', '@cdktf/hcl2json', 'ajv@^8', 'ajv-formats', '@actions/workflow-parser'],
@@ -48,6 +52,18 @@ project.testTask.prependExec('bash assets/e2e/setup-docker-tools.sh >/dev/null')
 project.gitignore.exclude('/.e2e-work/', '/examples/lucid/secrets/');
 project.eslint?.addLintPattern('examples');
 project.eslint?.allowDefaultProjectFiles('examples/*/*.ts');
+
+// A name that is reserved in a target language (Python's `from`, C#'s `base`, Go's `type`) would make the
+// binding rename it or fail: every jsii warning fails the compile instead of the default silencing.
+project.compileTask.reset('jsii --fail-on-warnings');
+project.watchTask.reset('jsii -w --fail-on-warnings');
+
+// jsii-pacmak's own python build makes a venv and fetches setuptools from PyPI. The wheel is built from the
+// generated source with Debian's python3 tooling instead, and its module is checked against the assembly.
+const packagePython = project.tasks.tryFind('package:python')!;
+packagePython.description = 'Builds the Python wheel into dist/python/ without PyPI and checks its module against .jsii (needs `npx projen compile`)';
+packagePython.reset('bash scripts/python/build-wheel.sh');
+packagePython.exec('/usr/bin/python3 scripts/python/check-wheel.py dist/python .jsii');
 
 // The end-to-end suite: builds and runs every image and the compose stack on a private offline engine.
 project.addTask('e2e', {

@@ -36,8 +36,8 @@ export function defineLucidStack(project: Project, outdir = 'examples/lucid'): L
     description: 'Lucid authentication service',
     directory: 'apps/auth-service',
     port: 8081,
-    runtime: ServiceRuntime.python({ base: pythonBase }),
-    secrets: [{ name: 'jwt-signing-key', source: SecretSource.FILE, from: 'secrets/jwt-signing-key' }],
+    runtime: ServiceRuntime.python({ baseImage: pythonBase }),
+    secrets: [{ name: 'jwt-signing-key', source: SecretSource.FILE, location: 'secrets/jwt-signing-key' }],
     dependsOn: [gateway, redis],
     env: { REDIS_URL: 'redis://redis:6379/0' },
   });
@@ -48,7 +48,7 @@ export function defineLucidStack(project: Project, outdir = 'examples/lucid'): L
     description: 'Lucid blockchain API',
     directory: 'apps/blockchain-api',
     port: 8082,
-    runtime: ServiceRuntime.java({ base: javaBase }),
+    runtime: ServiceRuntime.java({ baseImage: javaBase }),
     healthCheck: HealthCheck.http({ path: '/health', startPeriodSeconds: 30 }),
     dependsOn: [auth],
   });

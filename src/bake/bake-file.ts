@@ -172,7 +172,7 @@ export class BakeFile extends Construct {
       labels,
       tags: [BakeString.template(`\${${REGISTRY}}/${image.imageName}:\${${TAG}}`)],
       secret: image.buildSecrets.map(s => BakeString.literal(
-        s.source === SecretSource.FILE ? `id=${s.id},src=${s.from}` : `id=${s.id},env=${s.from}`)),
+        s.source === SecretSource.FILE ? `id=${s.id},src=${s.location}` : `id=${s.id},env=${s.location}`)),
       computed: {
         'platforms': BakeFunctionCall.of('split', [BakeString.literal(','), BakeString.variable(PLATFORMS)]),
         'cache-from': BakeFunctionCall.of('cache_from', [name]),

@@ -54,7 +54,7 @@ export interface BakeSecretInputs {
  * `pip-conf` → `PIP_CONF`).
  */
 export function gitHubSecretName(secret: BuildSecret, names: { [id: string]: string }): string {
-  return mapped(secret, names) ?? (secret.source === SecretSource.ENVIRONMENT ? secret.from : secret.id.toUpperCase().replace(/[^A-Z0-9]/g, '_'));
+  return mapped(secret, names) ?? (secret.source === SecretSource.ENVIRONMENT ? secret.location : secret.id.toUpperCase().replace(/[^A-Z0-9]/g, '_'));
 }
 
 /** The name `names` maps a secret's id to, if any (an own key: an id such as `constructor` is no mapping). */
@@ -94,7 +94,7 @@ export function bakeSecretInputs(chain: LucidImage[], names: { [id: string]: str
   }
   const env: { [name: string]: string } = {};
   const entries = declared(chain).filter(d => d.secret.source === SecretSource.ENVIRONMENT)
-    .map(d => [d.secret.from, wrap(`secrets.${gitHubSecretName(d.secret, names)}`)] as const)
+    .map(d => [d.secret.location, wrap(`secrets.${gitHubSecretName(d.secret, names)}`)] as const)
     .sort(([a], [b]) => a.localeCompare(b));
   for (const [name, value] of entries) {
     env[name] = value;
@@ -174,8 +174,8 @@ export function validateBuildSecrets(chains: LucidImage[][], names: { [id: strin
       errors.push(`${where} would be read from the GitHub secret "${name}", which is not a valid secret name (${SECRET_NAME_RULE}): `
         + `name the secret to read it from with buildSecretNames: { "${secret.id}": "<SECRET_NAME>" }`);
     }
-    if (secret.source === SecretSource.ENVIRONMENT && WORKFLOW_VARIABLES.includes(secret.from)) {
-      errors.push(`${where} reads the environment variable ${secret.from}, which the workflow sets for bake itself: read it from another variable ("from")`);
+    if (secret.source === SecretSource.ENVIRONMENT && WORKFLOW_VARIABLES.includes(secret.location)) {
+      errors.push(`${where} reads the environment variable ${secret.location}, which the workflow sets for bake itself: read it from another variable ("location")`);
     }
     if (secret.source === SecretSource.FILE && /^\.{1,2}$/.test(secret.id)) {
       errors.push(`${where} is a file secret whose id cannot name the file the workflow writes it to: use letters or digits in its id`);
@@ -185,11 +185,11 @@ export function validateBuildSecrets(chains: LucidImage[][], names: { [id: strin
   for (const chain of chains) {
     const byVariable = new Map<string, DeclaredSecret>();
     for (const d of declared(chain).filter(x => x.secret.source === SecretSource.ENVIRONMENT)) {
-      const first = byVariable.get(d.secret.from);
+      const first = byVariable.get(d.secret.location);
       if (first === undefined) {
-        byVariable.set(d.secret.from, d);
+        byVariable.set(d.secret.location, d);
       } else if (gitHubSecretName(first.secret, names) !== gitHubSecretName(d.secret, names)) {
-        conflicts.add(`the build of ${chain[0].targetName} would set the environment variable ${d.secret.from} from two GitHub secrets, `
+        conflicts.add(`the build of ${chain[0].targetName} would set the environment variable ${d.secret.location} from two GitHub secrets, `
           + `${gitHubSecretName(first.secret, names)} (build secret "${first.secret.id}" of ${first.image.node.path}) and `
           + `${gitHubSecretName(d.secret, names)} (build secret "${d.secret.id}" of ${d.image.node.path}): `
           + 'map both ids to one secret in buildSecretNames, or read them from different variables');

@@ -128,7 +128,7 @@ export interface ImagesWorkflowOptions {
    * (mode 0600, removed at the end of the job), to which the bake step points the secret with
    * `set: <target>.secrets+=id=<id>,src=<file>`, granting bake `fs.read` on that folder.
    *
-   * @default - an ENVIRONMENT secret is read from the GitHub secret named like its variable (`from`); a FILE
+   * @default - an ENVIRONMENT secret is read from the GitHub secret named like its variable (`location`); a FILE
    * secret from its id upper-cased, with each character other than a letter or digit as `_` (`pip-conf` →
    * `PIP_CONF`)
    */

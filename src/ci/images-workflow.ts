@@ -27,7 +27,7 @@ const DOCKER_HUB = 'docker.io';
  *
  * Build secrets come from the repository's GitHub secrets, for every bake step of an image that has build secrets
  * of its own or of the app's images it is built on (bake builds those in the same graph). An ENVIRONMENT secret
- * (`from: 'PIP_INDEX_TOKEN'`) is set in the bake step's `env:` from the GitHub secret of the same name. A FILE
+ * (`location: 'PIP_INDEX_TOKEN'`) is set in the bake step's `env:` from the GitHub secret of the same name. A FILE
  * secret is written by a step before the first bake, from the GitHub secret named after its id (`pip-conf` →
  * `PIP_CONF`), to `$RUNNER_TEMP/lucid-secrets/<id>` (readable by the runner's user only, removed at the end of
  * the job); each bake step points the bake file's entry at it with `--set <target>.secrets+=id=<id>,src=<file>`

@@ -89,7 +89,7 @@ export class ComposeFiles extends Construct {
     const secrets: { [name: string]: ComposeSecret } = {};
 
     const addSecrets = (list: ServiceSecret[]): ComposeServiceSecret[] => list.map(s => {
-      secrets[s.name] = s.source === SecretSource.FILE ? { file: s.from } : { environment: s.from };
+      secrets[s.name] = s.source === SecretSource.FILE ? { file: s.location } : { environment: s.location };
       return { source: s.name, target: s.name };
     });
     const publish = (port: number) => this.options.publishPorts === false ? undefined
@@ -135,7 +135,7 @@ export class ComposeFiles extends Construct {
         securityOpt: ['no-new-privileges:true'],
         environment: Object.keys(env).length > 0 ? env : undefined,
         secrets: f.secrets.length > 0 ? addSecrets(f.secrets) : undefined,
-        volumes: f.dataPath ? [{ type: ComposeMountType.VOLUME, source: `${f.serviceName}-data`, target: f.dataPath }] : undefined,
+        volumes: f.dataPath ? [{ mountType: ComposeMountType.VOLUME, source: `${f.serviceName}-data`, target: f.dataPath }] : undefined,
         ports: publish(f.port),
         networks: mapOf(networks.get(f)!, () => ({})),
         healthcheck: healthcheck(f.healthCheck.command!, f.healthCheck),
@@ -169,7 +169,7 @@ export class ComposeFiles extends Construct {
   /** How compose builds an image, with its build secrets declared at the top level of the file. */
   private build(image: LucidImage, secrets: { [name: string]: ComposeSecret }) {
     for (const s of image.buildSecrets) {
-      secrets[s.id] = s.source === SecretSource.FILE ? { file: s.from } : { environment: s.from };
+      secrets[s.id] = s.source === SecretSource.FILE ? { file: s.location } : { environment: s.location };
     }
     return {
       context: image.directory,

@@ -108,7 +108,7 @@ function secretRefs(refs: ComposeServiceSecret[] | undefined): ComposeObject[] |
 }
 
 function mount(v: ComposeServiceVolume): ComposeObject {
-  return compact({ type: v.type, source: v.source, target: v.target, read_only: v.readOnly });
+  return compact({ type: v.mountType, source: v.source, target: v.target, read_only: v.readOnly });
 }
 
 function port(p: ComposePort): ComposeObject {
@@ -128,7 +128,7 @@ function serviceNetworks(s: ComposeService): unknown {
 }
 
 function network(n: ComposeNetwork): ComposeObject {
-  return compact({ name: n.name, driver: n.driver, internal: n.internal, external: n.external, labels: sortedMap(n.labels, v => v) });
+  return compact({ name: n.name, driver: n.driver, internal: n.internalOnly, external: n.external, labels: sortedMap(n.labels, v => v) });
 }
 
 function volume(v: ComposeVolume): ComposeObject {

@@ -489,8 +489,8 @@ export enum ComposeMountType {
  * @see https://github.com/compose-spec/compose-spec/blob/main/05-services.md#volumes
  */
 export interface ComposeServiceVolume {
-  /** The kind of mount. */
-  readonly type: ComposeMountType;
+  /** The kind of mount (compose's `type`). */
+  readonly mountType: ComposeMountType;
 
   /**
    * The volume's name (type `volume`, declared in the file's top-level `volumes`) or the host path (type `bind`).
@@ -527,10 +527,10 @@ export interface ComposeNetwork {
   readonly driver?: string;
 
   /**
-   * Isolates the network from the outside.
+   * Isolates the network from the outside (compose's `internal`).
    * @default false
    */
-  readonly internal?: boolean;
+  readonly internalOnly?: boolean;
 
   /**
    * The network exists already and is not managed by compose.

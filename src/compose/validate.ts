@@ -216,11 +216,11 @@ function validateVolumes(path: string, service: ComposeService, model: ComposeFi
     if (!v.target.startsWith('/')) {
       problems.push(`${at}.target: "${v.target}" is not an absolute path`);
     }
-    if (v.type === ComposeMountType.TMPFS && v.source !== undefined) {
+    if (v.mountType === ComposeMountType.TMPFS && v.source !== undefined) {
       problems.push(`${at}.source: a tmpfs mount has no source`);
-    } else if (v.type !== ComposeMountType.TMPFS && !v.source) {
-      problems.push(`${at}.source: a ${v.type} mount needs a source`);
-    } else if (v.type === ComposeMountType.VOLUME && !(v.source! in (model.volumes ?? {}))) {
+    } else if (v.mountType !== ComposeMountType.TMPFS && !v.source) {
+      problems.push(`${at}.source: a ${v.mountType} mount needs a source`);
+    } else if (v.mountType === ComposeMountType.VOLUME && !(v.source! in (model.volumes ?? {}))) {
       problems.push(`${at}.source: volume "${v.source}" is not declared (add it to the file's volumes)`);
     }
   }

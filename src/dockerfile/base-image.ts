@@ -19,9 +19,11 @@ export class BaseImage {
   /**
    * An image from a registry, e.g. `gcr.io/distroless/python3-debian13:nonroot`. An invalid reference is not
    * thrown here: it is reported by validation, with the path of the stage that uses it.
+   * @param reference the image reference, `[registry/]repository[:tag][@digest]`
+   * @param options how the image may be used
    */
-  public static fromRegistry(ref: string, options: RegistryImageOptions = {}): BaseImage {
-    return new BaseImage(ref, undefined, options.hasShell ?? true);
+  public static fromRegistry(reference: string, options: RegistryImageOptions = {}): BaseImage {
+    return new BaseImage(reference, undefined, options.hasShell ?? true);
   }
 
   /**

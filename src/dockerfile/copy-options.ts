@@ -8,10 +8,10 @@ import type { Stage } from './stage';
 export interface CopyOptions {
   /**
    * Copy from an earlier stage of the same Dockerfile instead of the build context. A Stage object, never a
-   * string: a renamed stage cannot break the copy.
+   * string: a renamed stage cannot break the copy (`--from=<stage name>`).
    * @default - the build context
    */
-  readonly from?: Stage;
+  readonly fromStage?: Stage;
   /**
    * Copy from an image instead of the build context (`--from=<image reference>`).
    * @default - the build context

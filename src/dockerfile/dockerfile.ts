@@ -81,8 +81,8 @@ export class Dockerfile extends Construct {
   }
 
   /**
-   * Every path read from the build context: COPY sources without `from`/`fromImage`, and sources of bind mounts
-   * without `from` (`.` for a bind of the whole context). Normalized relative to the context root, without a
+   * Every path read from the build context: COPY sources without `fromStage`/`fromImage`, and sources of bind mounts
+   * without `fromStage` (`.` for a bind of the whole context). Normalized relative to the context root, without a
    * trailing `/`; sorted, unique. Paths outside the context are left out (validation reports them).
    */
   public contextSources(): string[] {
@@ -98,12 +98,12 @@ export class Dockerfile extends Construct {
     };
     for (const stage of this.stages) {
       for (const i of stage.instructions) {
-        if (i.kind === InstructionKind.COPY && i.copy!.fromContext) {
-          i.copy!.sources.forEach(add);
+        if (i.kind === InstructionKind.COPY && i.copyInstruction!.fromContext) {
+          i.copyInstruction!.sources.forEach(add);
         }
         if (i.kind === InstructionKind.RUN) {
           for (const m of i.run!.mounts) {
-            if (m.type === MountType.BIND && !m.from) {
+            if (m.mountType === MountType.BIND && !m.fromStage) {
               add(m.source ?? '.');
             }
           }

@@ -18,19 +18,23 @@ const MAX_NAME_LENGTH = 255;
 export class ImageReference {
   /**
    * Parses a reference.
+   * @param reference the image reference, `[registry/]repository[:tag][@digest]`
    * @throws Error naming the reference and what is wrong with it.
    */
-  public static parse(ref: string): ImageReference {
-    const result = parseReference(ref);
+  public static parse(reference: string): ImageReference {
+    const result = parseReference(reference);
     if (typeof result === 'string') {
-      throw new Error(`"${ref}" is not a valid image reference: ${result}`);
+      throw new Error(`"${reference}" is not a valid image reference: ${result}`);
     }
     return result;
   }
 
-  /** Whether `ref` is a valid image reference. */
-  public static isValid(ref: string): boolean {
-    return typeof parseReference(ref) !== 'string';
+  /**
+   * Whether `reference` is a valid image reference.
+   * @param reference the image reference to check
+   */
+  public static isValid(reference: string): boolean {
+    return typeof parseReference(reference) !== 'string';
   }
 
   /** Why `ref` is not a valid image reference, or undefined when it is. @internal */

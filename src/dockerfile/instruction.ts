@@ -59,7 +59,7 @@ export interface CopyInstruction {
   /** The destination, as given. */
   readonly destination: string;
   /** The stage copied from, if any. */
-  readonly from?: Stage;
+  readonly fromStage?: Stage;
   /** The name of the stage copied from, if any. */
   readonly fromStageName?: string;
   /** The image copied from, if any. */
@@ -92,7 +92,7 @@ export interface Instruction {
   /** RUN: the step. */
   readonly run?: RunInstruction;
   /** COPY: the copy. */
-  readonly copy?: CopyInstruction;
+  readonly copyInstruction?: CopyInstruction;
   /** EXPOSE: the port. */
   readonly expose?: ExposedPort;
   /** HEALTHCHECK: the health check. */

@@ -25,7 +25,7 @@ export function renderDockerfile(syntax: string | undefined, header: string[], s
 
 function renderStage(stage: Stage): string {
   const platform = stage.platform !== undefined ? `--platform=${stage.platform} ` : '';
-  const lines = [`FROM ${platform}${stage.from.toString()} AS ${stage.name}`];
+  const lines = [`FROM ${platform}${stage.baseImage.toString()} AS ${stage.name}`];
   for (const i of stage.instructions) {
     lines.push(renderInstruction(i));
   }
@@ -43,7 +43,7 @@ function renderInstruction(i: Instruction): string {
     case InstructionKind.RUN:
       return renderRun(i.run!);
     case InstructionKind.COPY:
-      return renderCopy(i.copy!);
+      return renderCopy(i.copyInstruction!);
     case InstructionKind.WORKDIR:
       return `WORKDIR ${word(i.value!)}`;
     case InstructionKind.USER:
@@ -85,7 +85,7 @@ function renderRun(run: RunInstruction): string {
 
 /** `type=cache,target=/root/.cache/pip,id=pip,...` in a fixed field order. */
 function renderMount(m: RunMount): string {
-  const fields: string[] = [`type=${m.type}`];
+  const fields: string[] = [`type=${m.mountType}`];
   const add = (key: string, value: string | number | boolean | undefined) => {
     if (value !== undefined) {
       fields.push(`${key}=${value}`);
@@ -94,7 +94,7 @@ function renderMount(m: RunMount): string {
   add('target', m.target);
   add('id', m.id);
   add('source', m.source);
-  add('from', m.from?.name);
+  add('from', m.fromStage?.name);
   add('sharing', m.sharing);
   add('mode', m.mode);
   add('uid', m.uid);
@@ -111,8 +111,8 @@ function renderMount(m: RunMount): string {
  */
 function renderCopy(c: CopyInstruction): string {
   const parts = ['COPY'];
-  if (c.from) {
-    parts.push(`--from=${c.from.name}`);
+  if (c.fromStage) {
+    parts.push(`--from=${c.fromStage.name}`);
   } else if (c.fromImage !== undefined) {
     parts.push(`--from=${c.fromImage}`);
   }

@@ -47,8 +47,8 @@ export enum CacheSharing {
  * @see https://docs.docker.com/reference/dockerfile/#run---mount
  */
 export interface RunMount {
-  /** The mount type. */
-  readonly type: MountType;
+  /** The mount type (`type=`). */
+  readonly mountType: MountType;
   /**
    * Where the mount appears in the RUN step. Required for cache, bind and tmpfs mounts.
    * @default - for secrets, `/run/secrets/<id>`
@@ -60,16 +60,16 @@ export interface RunMount {
    */
   readonly id?: string;
   /**
-   * The path inside `from` (bind and cache mounts) or the secret's source.
-   * @default - the root of `from`, or of the build context for bind mounts
+   * The path inside `fromStage` (bind and cache mounts) or the secret's source.
+   * @default - the root of `fromStage`, or of the build context for bind mounts
    */
   readonly source?: string;
   /**
    * A stage of the same Dockerfile, before this one, to mount from (bind and cache mounts). A Stage, never a
-   * name, so a renamed stage cannot break the mount.
+   * name, so a renamed stage cannot break the mount (`from=`).
    * @default - the build context (bind mounts), an empty directory (cache mounts)
    */
-  readonly from?: Stage;
+  readonly fromStage?: Stage;
   /**
    * How concurrent builds share a cache mount.
    * @default CacheSharing.SHARED

@@ -14,7 +14,7 @@ import { stageNameProblem, validateStage } from './validate';
  */
 export interface StageProps {
   /** What the stage is built FROM. */
-  readonly from: BaseImage;
+  readonly baseImage: BaseImage;
   /**
    * The platform of the base image (`FROM --platform=<value>`), e.g. `$BUILDPLATFORM` for a builder that
    * cross-compiles.
@@ -43,7 +43,7 @@ export class Stage extends Construct {
   /** The stage name (`AS <name>`), also its construct id. */
   public readonly name: string;
   /** What the stage is built FROM. */
-  public readonly from: BaseImage;
+  public readonly baseImage: BaseImage;
   /** The `--platform` of FROM, if any. */
   public readonly platform?: string;
   /** The Dockerfile this stage belongs to. */
@@ -75,7 +75,7 @@ export class Stage extends Construct {
     super(scope, name);
     brand(this, STAGE_BRAND);
     this.name = name;
-    this.from = props.from;
+    this.baseImage = props.baseImage;
     this.platform = props.platform;
     this.dockerfile = scope;
     this.node.addValidation({ validate: () => this._problems() });
@@ -83,7 +83,7 @@ export class Stage extends Construct {
 
   /** Whether commands can run in this stage: its base image has a shell. */
   public get hasShell(): boolean {
-    return this.from.hasShell;
+    return this.baseImage.hasShell;
   }
 
   /**
@@ -117,7 +117,7 @@ export class Stage extends Construct {
    * it) and must be one line: use several calls, or join commands with `&&`. Needs a shell in the base image.
    */
   public addRun(command: string, options: RunOptions = {}): Stage {
-    const run: RunInstruction = freeze({
+    const run: RunInstruction = freeze<RunInstruction>({
       execForm: false,
       command,
       mounts: freeze([...(options.mounts ?? [])].map(m => freeze({ ...m }))),
@@ -132,7 +132,7 @@ export class Stage extends Construct {
    */
   public addRunExec(args: string[], options: RunOptions = {}): Stage {
     const frozenArgs = freeze([...args]);
-    const run: RunInstruction = freeze({
+    const run: RunInstruction = freeze<RunInstruction>({
       execForm: true,
       args: frozenArgs,
       mounts: freeze([...(options.mounts ?? [])].map(m => freeze({ ...m }))),
@@ -142,23 +142,23 @@ export class Stage extends Construct {
   }
 
   /**
-   * Copies files (`COPY [flags] <sources...> <destination>`), from the build context unless `from` (a stage)
+   * Copies files (`COPY [flags] <sources...> <destination>`), from the build context unless `fromStage`
    * or `fromImage` is given. Paths are written literally; a source may be a wildcard pattern, as in COPY.
    * With several sources, the destination must end with `/`.
    */
   public addCopy(sources: string[], destination: string, options: CopyOptions = {}): Stage {
-    const copy: CopyInstruction = freeze({
+    const copy: CopyInstruction = freeze<CopyInstruction>({
       sources: freeze([...sources]),
       destination,
-      from: options.from,
-      fromStageName: options.from?.name,
+      fromStage: options.fromStage,
+      fromStageName: options.fromStage?.name,
       fromImage: options.fromImage,
-      fromContext: options.from === undefined && options.fromImage === undefined,
+      fromContext: options.fromStage === undefined && options.fromImage === undefined,
       chown: options.chown,
       chmod: options.chmod,
       link: options.link ?? false,
     });
-    return this.push({ kind: InstructionKind.COPY, copy });
+    return this.push({ kind: InstructionKind.COPY, copyInstruction: copy });
   }
 
   /**
@@ -291,7 +291,7 @@ export class Stage extends Construct {
 
   /** The COPY instructions, in order. */
   public copies(): CopyInstruction[] {
-    return this.body.filter(i => i.copy).map(i => i.copy!);
+    return this.body.filter(i => i.copyInstruction).map(i => i.copyInstruction!);
   }
 
   /** The RUN instructions, in order. */

@@ -27,11 +27,11 @@ export function copyProblems(c: CopyInstruction, ctx: StageContext): string[] {
   if (c.sources.length > 1 && !c.destination.endsWith('/')) {
     out.push(`COPY of several sources needs a destination directory ending with "/": write "${c.destination}/"`);
   }
-  if (c.from && c.fromImage !== undefined) {
+  if (c.fromStage && c.fromImage !== undefined) {
     out.push('COPY has both from and fromImage: give one');
   }
-  if (c.from) {
-    const problem = stageReferenceProblem(c.from, ctx.stage, ctx.index);
+  if (c.fromStage) {
+    const problem = stageReferenceProblem(c.fromStage, ctx.stage, ctx.index);
     if (problem) {
       out.push(`COPY --from ${problem}`);
     }

@@ -80,16 +80,16 @@ function startsWithJsonArray(command: string): boolean {
 }
 
 function mountProblems(m: RunMount, n: number, ctx: StageContext): string[] {
-  const what = `RUN --mount #${n + 1} (${m.type})`;
+  const what = `RUN --mount #${n + 1} (${m.mountType})`;
   const out: string[] = [];
   const types = Object.values(MountType) as string[];
-  if (!types.includes(m.type)) {
+  if (!types.includes(m.mountType)) {
     return [`${what} has an unknown type: use one of ${types.join(', ')}`];
   }
   const allowed: { [key: string]: MountType[] } = {
     id: [MountType.CACHE, MountType.SECRET],
     source: [MountType.BIND, MountType.CACHE, MountType.SECRET],
-    from: [MountType.BIND, MountType.CACHE],
+    fromStage: [MountType.BIND, MountType.CACHE],
     sharing: [MountType.CACHE],
     required: [MountType.SECRET],
     readWrite: [MountType.BIND, MountType.CACHE, MountType.TMPFS],
@@ -99,8 +99,8 @@ function mountProblems(m: RunMount, n: number, ctx: StageContext): string[] {
     env: [MountType.SECRET],
   };
   for (const key of Object.keys(allowed)) {
-    if ((m as any)[key] !== undefined && !allowed[key].includes(m.type)) {
-      out.push(`${what}: "${key}" is not allowed for ${m.type} mounts (only ${allowed[key].join(', ')})`);
+    if ((m as any)[key] !== undefined && !allowed[key].includes(m.mountType)) {
+      out.push(`${what}: "${key}" is not allowed for ${m.mountType} mounts (only ${allowed[key].join(', ')})`);
     }
   }
   for (const key of ['target', 'id', 'source', 'env'] as const) {
@@ -109,10 +109,10 @@ function mountProblems(m: RunMount, n: number, ctx: StageContext): string[] {
       out.push(`${what}: ${key} ${show(value)} may only hold letters, digits and _ . / @ : + % ~ = - (it is written into a comma-separated flag)`);
     }
   }
-  if (m.target === undefined && m.type !== MountType.SECRET) {
+  if (m.target === undefined && m.mountType !== MountType.SECRET) {
     out.push(`${what} needs a target`);
   }
-  if (m.type === MountType.SECRET) {
+  if (m.mountType === MountType.SECRET) {
     if (m.id === undefined && m.target === undefined) {
       out.push(`${what} needs an id or a target`);
     }
@@ -135,13 +135,13 @@ function mountProblems(m: RunMount, n: number, ctx: StageContext): string[] {
   if (m.env !== undefined && !VARIABLE_NAME.test(m.env)) {
     out.push(`${what}: env "${m.env}" is not a valid variable name`);
   }
-  if (m.from) {
-    const problem = stageReferenceProblem(m.from, ctx.stage, ctx.index);
+  if (m.fromStage) {
+    const problem = stageReferenceProblem(m.fromStage, ctx.stage, ctx.index);
     if (problem) {
       out.push(`${what} from ${problem}`);
     }
   }
-  if (m.type === MountType.BIND && !m.from) {
+  if (m.mountType === MountType.BIND && !m.fromStage) {
     out.push(...contextPathProblems(what, m.source ?? '.'));
   }
   return out;
@@ -150,9 +150,9 @@ function mountProblems(m: RunMount, n: number, ctx: StageContext): string[] {
 function baseName(stage: Stage): string {
   let s: Stage = stage;
   const seen = new Set<Stage>();
-  while (s.from.stage && !seen.has(s)) {
+  while (s.baseImage.stage && !seen.has(s)) {
     seen.add(s);
-    s = s.from.stage;
+    s = s.baseImage.stage;
   }
-  return s.from.imageRef ?? s.name;
+  return s.baseImage.imageRef ?? s.name;
 }

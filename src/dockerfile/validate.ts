@@ -61,7 +61,7 @@ export function validateStage(stage: Stage): string[] {
   const index = stages.indexOf(stage);
   const stageNames = new Set(stages.map(s => s.name));
 
-  out.push(...baseImageProblems(stage.from, stage, index, stageNames));
+  out.push(...baseImageProblems(stage.baseImage, stage, index, stageNames));
   if (stage.platform !== undefined && !PLATFORM.test(stage.platform)) {
     out.push(`FROM --platform="${stage.platform}" is invalid: ${PLATFORM_HINT}`);
   }
@@ -106,7 +106,7 @@ function instructionProblems(i: Instruction, ctx: StageContext): string[] {
     case InstructionKind.RUN:
       return runProblems(i.run!, ctx);
     case InstructionKind.COPY:
-      return copyProblems(i.copy!, ctx);
+      return copyProblems(i.copyInstruction!, ctx);
     case InstructionKind.WORKDIR:
       return nonEmptyValueProblems('WORKDIR', 'path', i.value!);
     case InstructionKind.USER:

@@ -156,7 +156,7 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
     const compose = ['compose', '-p', project, '--profile', '*', '-f', 'docker-compose.yml', '-f', override];
     // File secrets the stack declares: a throwaway value for each where compose looks, unless one is there.
     for (const s of [...services.flatMap(x => x.secrets), ...foundation.flatMap(f => f.secrets)]) {
-      const file = path.join(appDir, s.from);
+      const file = path.join(appDir, s.location);
       if (!fs.existsSync(file)) {
         fs.mkdirSync(path.dirname(file), { recursive: true });
         fs.writeFileSync(file, `e2e-${s.name}\n`, { mode: 0o644 });

@@ -10,8 +10,11 @@ export interface BuildSecret {
   readonly id: string;
   /** Where bake reads the value from: a file (relative to the build context's app folder) or an env var. */
   readonly source: SecretSource;
-  /** The file path (FILE) or the environment variable (ENVIRONMENT). */
-  readonly from: string;
+  /**
+   * Where the value is read: the file's path, relative to the build context's app folder (FILE), or the
+   * environment variable's name (ENVIRONMENT).
+   */
+  readonly location: string;
   /** The absolute path it is mounted at in the build steps, e.g. `/etc/pip.conf` or `/root/.npmrc`. */
   readonly target: string;
 }

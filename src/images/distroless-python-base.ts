@@ -53,8 +53,8 @@ export class DistrolessPythonBase extends LucidImage {
       requireHashes: props.requireHashes,
       secretMounts: this._secretMounts(),
     });
-    const runtime = this.dockerfile.addStage('runtime', { from: this._fromFamily(this.family) });
-    runtime.addCopy([VENV], VENV, { from: builder });
+    const runtime = this.dockerfile.addStage('runtime', { baseImage: this._fromFamily(this.family) });
+    runtime.addCopy([VENV], VENV, { fromStage: builder });
     addPythonEnv(runtime);
     // No WORKDIR /app here: created under the image's USER 65532 it would be writable by the services built on
     // this base; they create /app root-owned with their COPY.

@@ -62,11 +62,11 @@ export class JavaBase extends LucidImage {
       probe: true,
       secretMounts: this._secretMounts(),
     });
-    const runtime = this.dockerfile.addStage('runtime', { from: this._fromFamily(this.runtimeFamilyOfStage) });
+    const runtime = this.dockerfile.addStage('runtime', { baseImage: this._fromFamily(this.runtimeFamilyOfStage) });
     if (jlink) {
-      runtime.addCopy([JLINK_HOME], JLINK_HOME, { from: builder });
+      runtime.addCopy([JLINK_HOME], JLINK_HOME, { fromStage: builder });
     }
-    runtime.addCopy(['/build/probe'], JAVA_PROBE_DIR, { from: builder });
+    runtime.addCopy(['/build/probe'], JAVA_PROBE_DIR, { fromStage: builder });
     runtime.addEnv('LANG', 'C.UTF-8');
     // No WORKDIR /app here: created under the image's USER 65532 it would be writable by the services built on
     // this base; they create /app root-owned with their COPY.

@@ -73,11 +73,11 @@ export interface JavaBuilderOptions {
 export function addJavaBuilder(df: Dockerfile, family: RuntimeFamily, options: JavaBuilderOptions): Stage {
   const builds = options.buildFiles.length > 0 || options.sources.length > 0;
   const image = !builds ? family.jdkImage! : options.buildTool === JavaBuildTool.MAVEN ? family.mavenImage! : family.gradleImage!;
-  const builder = df.addStage('builder', { from: BaseImage.fromRegistry(image) });
+  const builder = df.addStage('builder', { baseImage: BaseImage.fromRegistry(image) });
   builder.addWorkdir('/build');
-  const cache = options.buildTool === JavaBuildTool.MAVEN
-    ? { type: MountType.CACHE, target: '/root/.m2/repository', id: 'maven' }
-    : { type: MountType.CACHE, target: '/root/.gradle/caches', id: 'gradle' };
+  const cache: RunMount = options.buildTool === JavaBuildTool.MAVEN
+    ? { mountType: MountType.CACHE, target: '/root/.m2/repository', id: 'maven' }
+    : { mountType: MountType.CACHE, target: '/root/.gradle/caches', id: 'gradle' };
   if (options.buildFiles.length > 0) {
     builder.addCopy(options.buildFiles, './');
     builder.addRun(options.buildTool === JavaBuildTool.MAVEN

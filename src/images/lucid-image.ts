@@ -176,7 +176,7 @@ export abstract class LucidImage extends Construct {
 
   /** The secret mounts of the build steps that fetch dependencies. @internal */
   protected _secretMounts(): RunMount[] {
-    return this.buildSecrets.map(s => ({ type: MountType.SECRET, id: s.id, target: s.target, required: false }));
+    return this.buildSecrets.map(s => ({ mountType: MountType.SECRET, id: s.id, target: s.target, required: false }));
   }
 
   /**
@@ -224,8 +224,8 @@ export abstract class LucidImage extends Construct {
       if (!s.target.startsWith('/')) {
         errors.push(`build secret "${s.id}" must be mounted at an absolute path, got "${s.target}"`);
       }
-      if (s.source === SecretSource.ENVIRONMENT ? !/^[A-Za-z_][A-Za-z0-9_]*$/.test(s.from) : (s.from === '' || /[,\n"]/.test(s.from))) {
-        errors.push(`build secret "${s.id}" reads from "${s.from}", which is not a valid ${s.source === SecretSource.ENVIRONMENT ? 'environment variable name' : 'file path (no commas, quotes or newlines)'}`);
+      if (s.source === SecretSource.ENVIRONMENT ? !/^[A-Za-z_][A-Za-z0-9_]*$/.test(s.location) : (s.location === '' || /[,\n"]/.test(s.location))) {
+        errors.push(`build secret "${s.id}" reads from "${s.location}", which is not a valid ${s.source === SecretSource.ENVIRONMENT ? 'environment variable name' : 'file path (no commas, quotes or newlines)'}`);
       }
     }
     if (!(this.sizeBudgetMb > 0)) {

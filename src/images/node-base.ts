@@ -49,8 +49,8 @@ export class NodeBase extends LucidImage {
       sources: [],
       secretMounts: this._secretMounts(),
     });
-    const runtime = this.dockerfile.addStage('runtime', { from: this._fromFamily(family) });
-    runtime.addCopy([NODE_APP_DIR], NODE_APP_DIR, { from: builder });
+    const runtime = this.dockerfile.addStage('runtime', { baseImage: this._fromFamily(family) });
+    runtime.addCopy([NODE_APP_DIR], NODE_APP_DIR, { fromStage: builder });
     runtime.addEnv('NODE_ENV', 'production');
     runtime.addWorkdir(NODE_APP_DIR);
     runtime.addUser(`${DistrolessUser.NONROOT_UID}:${DistrolessUser.NONROOT_GID}`);

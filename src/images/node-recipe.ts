@@ -20,12 +20,12 @@ export interface NodeBuilderOptions {
  * @internal
  */
 export function addNodeBuilder(df: Dockerfile, family: RuntimeFamily, options: NodeBuilderOptions): Stage {
-  const builder = df.addStage('builder', { from: BaseImage.fromRegistry(family.builder.image) });
+  const builder = df.addStage('builder', { baseImage: BaseImage.fromRegistry(family.builder.image) });
   builder.addWorkdir(NODE_APP_DIR);
   builder.addEnv('NODE_ENV', 'production');
   builder.addCopy(options.manifestFiles, './');
   builder.addRun('npm ci --omit=dev --no-audit --no-fund', {
-    mounts: [{ type: MountType.CACHE, target: '/root/.npm', id: 'npm' }, ...(options.secretMounts ?? [])],
+    mounts: [{ mountType: MountType.CACHE, target: '/root/.npm', id: 'npm' }, ...(options.secretMounts ?? [])],
   });
   for (const src of options.sources) {
     builder.addCopy([src], `./${src}`);

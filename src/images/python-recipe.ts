@@ -21,7 +21,7 @@ export interface PythonBuilderOptions {
  * @internal
  */
 export function addPythonBuilder(df: Dockerfile, family: RuntimeFamily, options: PythonBuilderOptions): Stage {
-  const builder = df.addStage('builder', { from: BaseImage.fromRegistry(family.builder.image) });
+  const builder = df.addStage('builder', { baseImage: BaseImage.fromRegistry(family.builder.image) });
   const interpreter = family.builder.interpreterPath ?? family.interpreterPath!;
   builder.addArg('DEBIAN_FRONTEND', 'noninteractive');
   if (family.builder.packages.length > 0) {
@@ -32,7 +32,7 @@ export function addPythonBuilder(df: Dockerfile, family: RuntimeFamily, options:
     builder.addCopy([options.requirements], '/tmp/requirements.txt');
     const hashes = options.requireHashes ? ' --require-hashes' : '';
     builder.addRun(`${VENV}/bin/pip install --disable-pip-version-check${hashes} -r /tmp/requirements.txt`, {
-      mounts: [{ type: MountType.CACHE, target: '/root/.cache/pip', id: 'pip' }, ...(options.secretMounts ?? [])],
+      mounts: [{ mountType: MountType.CACHE, target: '/root/.cache/pip', id: 'pip' }, ...(options.secretMounts ?? [])],
     });
   }
   // pip has no use at runtime (there is no shell to run it) and weighs ~20 MB.

@@ -56,7 +56,7 @@ export class StaticBase extends LucidImage {
     const binaries = props.binaries ?? [];
     let builder;
     if (binaries.length > 0) {
-      builder = this.dockerfile.addStage('builder', { from: BaseImage.fromRegistry(family.builder.image) });
+      builder = this.dockerfile.addStage('builder', { baseImage: BaseImage.fromRegistry(family.builder.image) });
       builder.addArg('DEBIAN_FRONTEND', 'noninteractive');
       const packages = [...new Set(props.builderPackages ?? [])].sort();
       if (packages.length > 0) {
@@ -68,9 +68,9 @@ export class StaticBase extends LucidImage {
         '{ ldd "$b" 2>/dev/null | awk \'$2 == "=>" && $3 ~ /^\\// { print $3 } $1 ~ /^\\// { print $1 }\' | ' +
         `xargs -r -I{} cp --parents -L {} ${CLOSURE_DIR}/; }; done`);
     }
-    const runtime = this.dockerfile.addStage('runtime', { from: this._fromFamily(family) });
+    const runtime = this.dockerfile.addStage('runtime', { baseImage: this._fromFamily(family) });
     if (builder) {
-      runtime.addCopy([`${CLOSURE_DIR}/`], '/', { from: builder });
+      runtime.addCopy([`${CLOSURE_DIR}/`], '/', { fromStage: builder });
     }
     runtime.addUser(`${DistrolessUser.NONROOT_UID}:${DistrolessUser.NONROOT_GID}`);
     for (const port of props.ports ?? []) {

@@ -237,20 +237,20 @@ export class LucidService extends LucidImage implements IStackService {
     const source = o.source ?? 'app';
     const family = rt.family;
     let runtime: Stage;
-    if (o.base) {
-      runtime = this.dockerfile.addStage('runtime', { from: this._fromLucidImage(o.base) });
+    if (o.baseImage) {
+      runtime = this.dockerfile.addStage('runtime', { baseImage: this._fromLucidImage(o.baseImage) });
     } else {
       const builder = addPythonBuilder(this.dockerfile, family, {
         requirements: o.requirements,
         requireHashes: o.requireHashes,
         secretMounts: this._secretMounts(),
       });
-      runtime = this.dockerfile.addStage('runtime', { from: this._fromFamily(family) });
-      runtime.addCopy([VENV], VENV, { from: builder });
+      runtime = this.dockerfile.addStage('runtime', { baseImage: this._fromFamily(family) });
+      runtime.addCopy([VENV], VENV, { fromStage: builder });
     }
     // Owned by root whatever USER the base image left active: the service may read its code, not change it.
     runtime.addCopy([source], '/app', { chown: '0:0' });
-    if (!o.base) {
+    if (!o.baseImage) {
       addPythonEnv(runtime);
     }
     runtime.addWorkdir('/app');
@@ -270,9 +270,9 @@ export class LucidService extends LucidImage implements IStackService {
     const family = rt.family;
     const tool = o.buildTool ?? JavaBuildTool.MAVEN;
     const maven = tool === JavaBuildTool.MAVEN;
-    const jlink = !o.base && o.jlinkModules !== undefined;
+    const jlink = !o.baseImage && o.jlinkModules !== undefined;
     const artifact = o.artifact ?? (maven ? 'target/app.jar' : 'build/libs/app.jar');
-    if (!o.base) {
+    if (!o.baseImage) {
       // The base image, when there is one, carries the probe already.
       addJavaProbeSource(this);
     }
@@ -282,22 +282,22 @@ export class LucidService extends LucidImage implements IStackService {
       sources: o.sources ?? ['src'],
       artifact,
       jlinkModules: jlink ? o.jlinkModules : undefined,
-      probe: !o.base,
+      probe: !o.baseImage,
       secretMounts: this._secretMounts(),
     });
-    const stageFamily = o.base ? o.base.runtimeFamily : jlink ? ccFamilyFor(family) : family;
-    const from: BaseImage = o.base ? this._fromLucidImage(o.base) : this._fromFamily(stageFamily);
-    const runtime = this.dockerfile.addStage('runtime', { from });
+    const stageFamily = o.baseImage ? o.baseImage.runtimeFamily : jlink ? ccFamilyFor(family) : family;
+    const baseImage: BaseImage = o.baseImage ? this._fromLucidImage(o.baseImage) : this._fromFamily(stageFamily);
+    const runtime = this.dockerfile.addStage('runtime', { baseImage });
     if (jlink) {
-      runtime.addCopy([JLINK_HOME], JLINK_HOME, { from: builder });
+      runtime.addCopy([JLINK_HOME], JLINK_HOME, { fromStage: builder });
     }
-    if (!o.base) {
-      runtime.addCopy(['/build/probe'], JAVA_PROBE_DIR, { from: builder });
+    if (!o.baseImage) {
+      runtime.addCopy(['/build/probe'], JAVA_PROBE_DIR, { fromStage: builder });
       runtime.addEnv('LANG', 'C.UTF-8');
     }
-    runtime.addCopy([`/build/${artifact}`], '/app/app.jar', { from: builder, chown: '0:0' });
+    runtime.addCopy([`/build/${artifact}`], '/app/app.jar', { fromStage: builder, chown: '0:0' });
     runtime.addWorkdir('/app');
-    const java = o.base ? o.base.javaBinary : javaBinary(family, jlink);
+    const java = o.baseImage ? o.baseImage.javaBinary : javaBinary(family, jlink);
     return {
       runtime,
       family: stageFamily,
@@ -316,8 +316,8 @@ export class LucidService extends LucidImage implements IStackService {
       sources: o.sources ?? ['server.js'],
       secretMounts: this._secretMounts(),
     });
-    const runtime = this.dockerfile.addStage('runtime', { from: o.base ? this._fromLucidImage(o.base) : this._fromFamily(family) });
-    runtime.addCopy([NODE_APP_DIR], NODE_APP_DIR, { from: builder, chown: '0:0' });
+    const runtime = this.dockerfile.addStage('runtime', { baseImage: o.baseImage ? this._fromLucidImage(o.baseImage) : this._fromFamily(family) });
+    runtime.addCopy([NODE_APP_DIR], NODE_APP_DIR, { fromStage: builder, chown: '0:0' });
     runtime.addEnv('NODE_ENV', 'production');
     runtime.addWorkdir(NODE_APP_DIR);
     const node = family.interpreterPath!;
@@ -342,8 +342,8 @@ export class LucidService extends LucidImage implements IStackService {
       errors.push(`health check command starts with "${probe[0]}": give the absolute path of a binary that exists in the runtime image (distroless has no shell, and no curl, wget or pgrep)`);
     }
     const o = this.runtime.pythonOptions;
-    if (o?.base && o.requirements) {
-      errors.push(`requirements "${o.requirements}" cannot be installed on top of base ${o.base.node.path}: its runtime has no shell or pip. Put them in the base's requirements, or run on distroless directly (drop "base")`);
+    if (o?.baseImage && o.requirements) {
+      errors.push(`requirements "${o.requirements}" cannot be installed on top of base ${o.baseImage.node.path}: its runtime has no shell or pip. Put them in the base's requirements, or run on distroless directly (drop "baseImage")`);
     }
     for (const key of Object.keys(this.env)) {
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
@@ -366,7 +366,7 @@ export class LucidService extends LucidImage implements IStackService {
       if (s.source === SecretSource.ENVIRONMENT) {
         errors.push(`secret "${s.name}" comes from an environment variable, which compose cannot put into a read-only container: give it a file (source: SecretSource.FILE)`);
       }
-      if (s.source === SecretSource.FILE && (s.from.includes('\n') || s.from.length === 0)) {
+      if (s.source === SecretSource.FILE && (s.location.includes('\n') || s.location.length === 0)) {
         errors.push(`secret "${s.name}" needs a file path without newlines`);
       }
     }

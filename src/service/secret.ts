@@ -24,7 +24,7 @@ export interface ServiceSecret {
    * The host file (relative to the app folder) for FILE secrets, or the host environment variable for
    * ENVIRONMENT secrets.
    */
-  readonly from: string;
+  readonly location: string;
   /**
    * The environment variable the service is told about (`<envVar>_FILE` is set to the secret's path).
    * @default - the secret's name in upper case, with `-` as `_`

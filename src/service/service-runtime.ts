@@ -9,7 +9,7 @@ import { RuntimeFamily, RuntimeLanguage } from '../runtimes';
  */
 export interface PythonRuntimeOptions {
   /**
-   * The distroless Python family the service runs on directly (ignored with `base`).
+   * The distroless Python family the service runs on directly (ignored with `baseImage`).
    * @default RuntimeFamily.PYTHON3_DEBIAN13
    */
   readonly family?: RuntimeFamily;
@@ -18,9 +18,9 @@ export interface PythonRuntimeOptions {
    * development and tests). The service then adds only its sources: a distroless stage cannot `pip install`.
    * @default - distroless directly, with the service's own builder stage
    */
-  readonly base?: DistrolessPythonBase;
+  readonly baseImage?: DistrolessPythonBase;
   /**
-   * A pip requirements file in the build context (not allowed with `base`).
+   * A pip requirements file in the build context (not allowed with `baseImage`).
    * @default - none
    */
   readonly requirements?: string;
@@ -51,7 +51,7 @@ export interface PythonRuntimeOptions {
  */
 export interface JavaRuntimeOptions {
   /**
-   * The distroless Java family (ignored with `base`, which has its own).
+   * The distroless Java family (ignored with `baseImage`, which has its own).
    * @default RuntimeFamily.JAVA21_DEBIAN13
    */
   readonly family?: RuntimeFamily;
@@ -59,7 +59,7 @@ export interface JavaRuntimeOptions {
    * Run on this Java base image of the app (its JRE or jlink runtime, and its health probe).
    * @default - distroless Java directly
    */
-  readonly base?: JavaBase;
+  readonly baseImage?: JavaBase;
   /**
    * The build tool.
    * @default JavaBuildTool.MAVEN
@@ -81,7 +81,7 @@ export interface JavaRuntimeOptions {
    */
   readonly artifact?: string;
   /**
-   * Build a jlink runtime with these modules and run on distroless `cc` (ignored with `base`).
+   * Build a jlink runtime with these modules and run on distroless `cc` (ignored with `baseImage`).
    * @default - the family's full JRE
    */
   readonly jlinkModules?: string[];
@@ -97,7 +97,7 @@ export interface JavaRuntimeOptions {
  */
 export interface NodeRuntimeOptions {
   /**
-   * The distroless Node family (ignored with `base`).
+   * The distroless Node family (ignored with `baseImage`).
    * @default RuntimeFamily.NODEJS22_DEBIAN13
    */
   readonly family?: RuntimeFamily;
@@ -105,7 +105,7 @@ export interface NodeRuntimeOptions {
    * Run on this Node base image of the app.
    * @default - distroless Node directly
    */
-  readonly base?: NodeBase;
+  readonly baseImage?: NodeBase;
   /**
    * Files that define the dependencies, copied first for a cached `npm ci` layer.
    * @default ['package.json', 'package-lock.json']
@@ -130,19 +130,19 @@ export interface NodeRuntimeOptions {
 export class ServiceRuntime {
   /** A Python service. */
   public static python(options: PythonRuntimeOptions = {}): ServiceRuntime {
-    const family = options.base?.runtimeFamily ?? options.family ?? RuntimeFamily.PYTHON3_DEBIAN13;
+    const family = options.baseImage?.runtimeFamily ?? options.family ?? RuntimeFamily.PYTHON3_DEBIAN13;
     return new ServiceRuntime(RuntimeLanguage.PYTHON, family, options, undefined, undefined);
   }
 
   /** A Java service. */
   public static java(options: JavaRuntimeOptions = {}): ServiceRuntime {
-    const family = options.base?.javaFamily ?? options.family ?? RuntimeFamily.JAVA21_DEBIAN13;
+    const family = options.baseImage?.javaFamily ?? options.family ?? RuntimeFamily.JAVA21_DEBIAN13;
     return new ServiceRuntime(RuntimeLanguage.JAVA, family, undefined, options, undefined);
   }
 
   /** A Node service. */
   public static nodejs(options: NodeRuntimeOptions = {}): ServiceRuntime {
-    const family = options.base?.runtimeFamily ?? options.family ?? RuntimeFamily.NODEJS22_DEBIAN13;
+    const family = options.baseImage?.runtimeFamily ?? options.family ?? RuntimeFamily.NODEJS22_DEBIAN13;
     return new ServiceRuntime(RuntimeLanguage.NODEJS, family, undefined, undefined, options);
   }
 

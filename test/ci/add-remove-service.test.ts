@@ -20,7 +20,7 @@ function synthStack(outdir: string, services: string[]): { [p: string]: string }
     description: id,
     directory: `apps/${id}`,
     port: 8080 + i,
-    runtime: ServiceRuntime.python({ base }),
+    runtime: ServiceRuntime.python({ baseImage: base }),
   }));
   return Testing.synth(app);
 }

@@ -7,9 +7,9 @@ import { SynthesisError } from '../../src/core/synthesis-error';
 // The build secrets of the images reach every bake step of the workflow from the repository's GitHub secrets:
 // ENVIRONMENT secrets through the step's env, FILE secrets as files a step writes before the first bake.
 
-const PIP_CONF: BuildSecret = { id: 'pip-conf', source: SecretSource.FILE, from: 'secrets/pip.conf', target: '/etc/pip.conf' };
-const INDEX_TOKEN: BuildSecret = { id: 'index-token', source: SecretSource.ENVIRONMENT, from: 'PIP_INDEX_TOKEN', target: '/run/secrets/index-token' };
-const NETRC: BuildSecret = { id: 'netrc', source: SecretSource.FILE, from: 'secrets/netrc', target: '/root/.netrc' };
+const PIP_CONF: BuildSecret = { id: 'pip-conf', source: SecretSource.FILE, location: 'secrets/pip.conf', target: '/etc/pip.conf' };
+const INDEX_TOKEN: BuildSecret = { id: 'index-token', source: SecretSource.ENVIRONMENT, location: 'PIP_INDEX_TOKEN', target: '/run/secrets/index-token' };
+const NETRC: BuildSecret = { id: 'netrc', source: SecretSource.FILE, location: 'secrets/netrc', target: '/root/.netrc' };
 
 const FILES = '${{ runner.temp }}/lucid-secrets';
 const isBake = (step: any) => String(step.uses).startsWith('docker/bake-action@');
@@ -24,8 +24,8 @@ function secretsApp(workflows: ImagesWorkflowOptions = {}, apiSecrets: BuildSecr
   const service = (id: string, port: number, runtime: ServiceRuntime, buildSecrets?: BuildSecret[]) => new LucidService(app, id, {
     plane: Plane.OPS, layer: Layer.CORE_SUPPORT, description: id, directory: `apps/${id}`, port, runtime, buildSecrets,
   });
-  service('api', 8080, ServiceRuntime.python({ base }), apiSecrets);
-  service('auth', 8081, ServiceRuntime.python({ base }));
+  service('api', 8080, ServiceRuntime.python({ baseImage: base }), apiSecrets);
+  service('auth', 8081, ServiceRuntime.python({ baseImage: base }));
   service('gateway', 8082, ServiceRuntime.python({ requirements: 'requirements.txt' }));
   return app;
 }
@@ -199,7 +199,7 @@ describe('the validation of build secret names', () => {
 
   test('asks for a mapping when the default name of a secret is not a valid GitHub secret name', () => {
     // GIVEN an ENVIRONMENT secret read from GITHUB_PAT, which cannot be a repository secret's name
-    const pat: BuildSecret = { id: 'pat', source: SecretSource.ENVIRONMENT, from: 'GITHUB_PAT', target: '/run/secrets/pat' };
+    const pat: BuildSecret = { id: 'pat', source: SecretSource.ENVIRONMENT, location: 'GITHUB_PAT', target: '/run/secrets/pat' };
     // THEN
     expect(problems(secretsApp({}, [pat]))).toEqual([
       '[Lucid/Workflows] build secret "pat" of Lucid/api would be read from the GitHub secret "GITHUB_PAT", which is not a valid '
@@ -214,10 +214,10 @@ describe('the validation of build secret names', () => {
   });
 
   test('rejects an ENVIRONMENT secret read from a variable the workflow sets for bake', () => {
-    const tag: BuildSecret = { id: 'tag', source: SecretSource.ENVIRONMENT, from: 'TAG', target: '/run/secrets/tag' };
+    const tag: BuildSecret = { id: 'tag', source: SecretSource.ENVIRONMENT, location: 'TAG', target: '/run/secrets/tag' };
     expect(problems(secretsApp({}, [tag]))).toEqual([
       '[Lucid/Workflows] build secret "tag" of Lucid/api reads the environment variable TAG, which the workflow sets for bake '
-      + 'itself: read it from another variable ("from")',
+      + 'itself: read it from another variable ("location")',
     ]);
   });
 
@@ -235,7 +235,7 @@ describe('the validation of build secret names', () => {
       description: 'api',
       directory: 'apps/api',
       port: 8080,
-      runtime: ServiceRuntime.python({ base }),
+      runtime: ServiceRuntime.python({ baseImage: base }),
       buildSecrets: [INDEX_TOKEN],
     });
     // THEN

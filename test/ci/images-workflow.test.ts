@@ -22,8 +22,8 @@ function stack(props: LucidAppProps = {}): LucidApp {
     plane: Plane.OPS, layer: Layer.CORE_SUPPORT, description: id, directory: `apps/${id}`, port, runtime, sizeBudgetMb,
   });
   service('gateway', 8080, ServiceRuntime.python({ requirements: 'requirements.txt' }), 90);
-  service('auth', 8081, ServiceRuntime.python({ base: pythonBase }));
-  service('chain', 8082, ServiceRuntime.java({ base: javaBase }));
+  service('auth', 8081, ServiceRuntime.python({ baseImage: pythonBase }));
+  service('chain', 8082, ServiceRuntime.java({ baseImage: javaBase }));
   return app;
 }
 

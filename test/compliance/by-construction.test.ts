@@ -24,15 +24,15 @@ function everything(): LucidApp {
     plane: Plane.OPS, layer: Layer.ADVANCED, description: id, directory: `apps/${id}`, port: port++, runtime, healthCheck,
   });
   service('python', ServiceRuntime.python({ requirements: 'requirements.txt' }));
-  service('python-on-base', ServiceRuntime.python({ base: pythonBase }));
+  service('python-on-base', ServiceRuntime.python({ baseImage: pythonBase }));
   service('python-module', ServiceRuntime.python({ module: 'app.main' }), HealthCheck.exec(['/usr/bin/python3', '-c', 'import sys; sys.exit(0)']));
   service('java', ServiceRuntime.java());
   service('java-gradle', ServiceRuntime.java({ buildTool: JavaBuildTool.GRADLE }));
   service('java-jlink', ServiceRuntime.java({ jlinkModules: ['jdk.httpserver'] }));
-  service('java-on-base', ServiceRuntime.java({ base: javaBase }));
-  service('java-on-jlink-base', ServiceRuntime.java({ base: jlinkBase }));
+  service('java-on-base', ServiceRuntime.java({ baseImage: javaBase }));
+  service('java-on-jlink-base', ServiceRuntime.java({ baseImage: jlinkBase }));
   service('node', ServiceRuntime.nodejs());
-  service('node-on-base', ServiceRuntime.nodejs({ base: nodeBase }));
+  service('node-on-base', ServiceRuntime.nodejs({ baseImage: nodeBase }));
   service('node-26', ServiceRuntime.nodejs({ family: RuntimeFamily.NODEJS26_DEBIAN13 }));
   return app;
 }

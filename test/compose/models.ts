@@ -53,7 +53,7 @@ export function lucidStack(): ComposeFileModel {
         secrets: [{ source: 'mongodb_url' }],
         networks: { backend: {} },
         healthcheck: { test: ['/nodejs/bin/node', 'healthcheck.js'] },
-        volumes: [{ type: ComposeMountType.VOLUME, source: 'auth-data', target: '/data' }],
+        volumes: [{ mountType: ComposeMountType.VOLUME, source: 'auth-data', target: '/data' }],
       },
       'migrate': {
         image: 'pickme/lucid-migrate:latest',
@@ -61,12 +61,12 @@ export function lucidStack(): ComposeFileModel {
         networkMode: 'none',
         healthcheck: { disable: true },
         restart: ComposeRestartPolicy.NO,
-        volumes: [{ type: ComposeMountType.TMPFS, target: '/scratch' }, { type: ComposeMountType.BIND, source: './migrations', target: '/migrations', readOnly: true }],
+        volumes: [{ mountType: ComposeMountType.TMPFS, target: '/scratch' }, { mountType: ComposeMountType.BIND, source: './migrations', target: '/migrations', readOnly: true }],
       },
     },
     networks: {
       frontend: {},
-      backend: { internal: true, labels: { 'org.lucid.plane': 'ops' } },
+      backend: { internalOnly: true, labels: { 'org.lucid.plane': 'ops' } },
     },
     volumes: { 'auth-data': { labels: { 'org.lucid.service': 'auth' } } },
     secrets: {

@@ -165,7 +165,7 @@ describe('renderCompose', () => {
           environment: { PW: 'pa$word' },
           labels: { 'org.lucid.note': 'costs $5' },
           healthcheck: { test: ['/probe', '$X'] },
-          volumes: [{ type: ComposeMountType.BIND, source: './$data', target: '/data' }],
+          volumes: [{ mountType: ComposeMountType.BIND, source: './$data', target: '/data' }],
           tmpfs: ['/t$'],
           securityOpt: ['label=$x'],
         },

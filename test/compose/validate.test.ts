@@ -208,10 +208,10 @@ describe('validateComposeModel', () => {
       const problems = problemsOf({
         image: 'x',
         volumes: [
-          { type: ComposeMountType.VOLUME, source: 'data', target: '/data' },
-          { type: ComposeMountType.BIND, target: '/b' },
-          { type: ComposeMountType.TMPFS, source: 'x', target: '/t' },
-          { type: ComposeMountType.TMPFS, target: 'relative' },
+          { mountType: ComposeMountType.VOLUME, source: 'data', target: '/data' },
+          { mountType: ComposeMountType.BIND, target: '/b' },
+          { mountType: ComposeMountType.TMPFS, source: 'x', target: '/t' },
+          { mountType: ComposeMountType.TMPFS, target: 'relative' },
         ],
       });
       expect(problems).toEqual([

@@ -23,15 +23,15 @@ describe('Dockerfile and Stage', () => {
     const df = newDockerfile();
 
     // WHEN
-    const a = df.addStage('a', { from: BaseImage.fromRegistry('debian:13') });
-    const b = df.addStage('b', { from: BaseImage.fromStage(a) });
+    const a = df.addStage('a', { baseImage: BaseImage.fromRegistry('debian:13') });
+    const b = df.addStage('b', { baseImage: BaseImage.fromStage(a) });
 
     // THEN
     expect(df.stages).toEqual([a, b]);
     expect(df.finalStage).toBe(b);
     expect(b.node.path).toBe('app/Dockerfile/b');
     expect(b.dockerfile).toBe(df);
-    expect(b.from.stage).toBe(a);
+    expect(b.baseImage.stage).toBe(a);
     expect(b.hasShell).toBe(true);
     expect(newDockerfile().finalStage).toBeUndefined();
   });
@@ -39,10 +39,10 @@ describe('Dockerfile and Stage', () => {
   test('a duplicate stage name is refused', () => {
     // GIVEN
     const df = newDockerfile();
-    df.addStage('a', { from: BaseImage.fromRegistry('debian:13') });
+    df.addStage('a', { baseImage: BaseImage.fromRegistry('debian:13') });
 
     // WHEN / THEN
-    expect(() => df.addStage('a', { from: BaseImage.fromRegistry('debian:13') }))
+    expect(() => df.addStage('a', { baseImage: BaseImage.fromRegistry('debian:13') }))
       .toThrow('[app/Dockerfile] a stage named "a" already exists: stage names must be unique');
   });
 
@@ -67,8 +67,8 @@ describe('Dockerfile and Stage', () => {
     runtime.addExpose(8080).addExpose(8080).addExpose(9090, Protocol.UDP);
     runtime.useEntrypoint(['/x']).useCmd(['y']).useStopSignal('SIGINT');
     runtime.useHealthcheck({ command: ['/x', 'probe'], retries: 2 });
-    runtime.addCopy(['/venv'], '/venv', { from: builder, link: true });
-    builder.addRun('make', { mounts: [{ type: MountType.CACHE, target: '/c' }], network: RunNetwork.NONE });
+    runtime.addCopy(['/venv'], '/venv', { fromStage: builder, link: true });
+    builder.addRun('make', { mounts: [{ mountType: MountType.CACHE, target: '/c' }], network: RunNetwork.NONE });
     builder.addRunExec(['/bin/true']);
 
     // WHEN / THEN
@@ -84,7 +84,7 @@ describe('Dockerfile and Stage', () => {
     expect(runtime.copies()).toEqual([{
       sources: ['/venv'],
       destination: '/venv',
-      from: builder,
+      fromStage: builder,
       fromStageName: 'builder',
       fromImage: undefined,
       fromContext: false,
@@ -93,7 +93,7 @@ describe('Dockerfile and Stage', () => {
       link: true,
     }]);
     expect(builder.runs()).toEqual([
-      { execForm: false, command: 'make', mounts: [{ type: MountType.CACHE, target: '/c' }], network: RunNetwork.NONE },
+      { execForm: false, command: 'make', mounts: [{ mountType: MountType.CACHE, target: '/c' }], network: RunNetwork.NONE },
       { execForm: true, args: ['/bin/true'], mounts: [], network: undefined },
     ]);
     expect(runtime.instructions.map(i => i.kind)).toEqual([
@@ -127,9 +127,9 @@ describe('Dockerfile and Stage', () => {
     const { df, builder, runtime } = builderAndRuntime();
     builder.addCopy(['requirements.txt'], '/tmp/');
     builder.addCopy(['./src/', '/pyproject.toml', 'src'], '/app/');
-    builder.addRun('make', { mounts: [{ type: MountType.BIND, target: '/m', source: 'Makefile' }] });
-    builder.addRun('ls', { mounts: [{ type: MountType.BIND, target: '/s', from: builder }] });
-    runtime.addCopy(['/venv'], '/venv', { from: builder });
+    builder.addRun('make', { mounts: [{ mountType: MountType.BIND, target: '/m', source: 'Makefile' }] });
+    builder.addRun('ls', { mounts: [{ mountType: MountType.BIND, target: '/s', fromStage: builder }] });
+    runtime.addCopy(['/venv'], '/venv', { fromStage: builder });
     runtime.addCopy(['/etc/passwd'], '/etc/passwd', { fromImage: 'debian:13' });
     runtime.addCopy(['../escape'], '/x');
 
@@ -143,7 +143,7 @@ describe('Dockerfile and Stage', () => {
   test('a bind mount of the context without a source reads the whole context', () => {
     // GIVEN
     const { df, builder } = builderAndRuntime();
-    builder.addRun('make', { mounts: [{ type: MountType.BIND, target: '/src' }] });
+    builder.addRun('make', { mounts: [{ mountType: MountType.BIND, target: '/src' }] });
 
     // WHEN / THEN
     expect(df.contextSources()).toEqual(['.']);

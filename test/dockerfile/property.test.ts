@@ -59,13 +59,13 @@ const FIELDS: { [name: string]: Field } = {
     stage: 'builder',
   },
   'copy source': {
-    put: (s, v) => s.runtime.addCopy([v], '/dst', { from: s.builder }),
+    put: (s, v) => s.runtime.addCopy([v], '/dst', { fromStage: s.builder }),
     get: d => find(d, 'COPY').args![0],
     stage: 'runtime',
     alsoRejects: v => v === '',
   },
   'copy destination': {
-    put: (s, v) => s.runtime.addCopy(['/src'], v, { from: s.builder }),
+    put: (s, v) => s.runtime.addCopy(['/src'], v, { fromStage: s.builder }),
     get: d => find(d, 'COPY').args![1],
     stage: 'runtime',
     alsoRejects: v => v === '',

@@ -58,7 +58,7 @@ describe('round trip through dockerfile-ast and BuildKit word processing', () =>
       }
     });
     const paths = NASTY.filter(v => v !== '');
-    runtime.addCopy(paths, '/dst dir "x"/', { from: builder });
+    runtime.addCopy(paths, '/dst dir "x"/', { fromStage: builder });
 
     // WHEN
     expect(df.validate()).toEqual([]);
@@ -105,8 +105,8 @@ describe('round trip through dockerfile-ast and BuildKit word processing', () =>
     const command = 'echo "$HOME" \'$x\' && [ -f /etc/os-release ] && cat <<<"here string" | tr a b';
     builder.addRun(command, {
       mounts: [
-        { type: MountType.CACHE, target: '/root/.cache/pip', id: 'pip', sharing: undefined },
-        { type: MountType.SECRET, id: 'token', required: true, mode: '0400' },
+        { mountType: MountType.CACHE, target: '/root/.cache/pip', id: 'pip', sharing: undefined },
+        { mountType: MountType.SECRET, id: 'token', required: true, mode: '0400' },
       ],
       network: RunNetwork.NONE,
     });
@@ -130,7 +130,7 @@ describe('round trip through dockerfile-ast and BuildKit word processing', () =>
   test('FROM lines name the image or stage, the platform and the stage name', () => {
     // GIVEN
     const { df, builder } = builderAndRuntime();
-    df.addStage('test', { from: BaseImage.fromStage(builder), platform: '$BUILDPLATFORM' });
+    df.addStage('test', { baseImage: BaseImage.fromStage(builder), platform: '$BUILDPLATFORM' });
 
     // WHEN
     const froms = decodeDockerfile(df.render()).filter(d => d.keyword === 'FROM');

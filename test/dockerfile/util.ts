@@ -10,9 +10,9 @@ export function newDockerfile(props?: DockerfileProps): Dockerfile {
 /** A Dockerfile with a `builder` stage (Debian, with a shell) and a distroless `runtime` stage. */
 export function builderAndRuntime(): { df: Dockerfile; builder: Stage; runtime: Stage } {
   const df = newDockerfile();
-  const builder = df.addStage('builder', { from: BaseImage.fromRegistry('debian:13-slim') });
+  const builder = df.addStage('builder', { baseImage: BaseImage.fromRegistry('debian:13-slim') });
   const runtime = df.addStage('runtime', {
-    from: BaseImage.fromRegistry('gcr.io/distroless/python3-debian13:nonroot', { hasShell: false }),
+    baseImage: BaseImage.fromRegistry('gcr.io/distroless/python3-debian13:nonroot', { hasShell: false }),
   });
   return { df, builder, runtime };
 }

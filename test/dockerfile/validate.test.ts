@@ -10,7 +10,7 @@ describe('validation', () => {
     // GIVEN
     const { df, builder, runtime } = builderAndRuntime();
     builder.addRun('apt-get update');
-    runtime.addCopy(['/venv'], '/venv', { from: builder });
+    runtime.addCopy(['/venv'], '/venv', { fromStage: builder });
 
     // WHEN / THEN
     expect(df.validate()).toEqual([]);
@@ -40,7 +40,7 @@ describe('validation', () => {
   test('a stage built from a shell-less stage has no shell either', () => {
     // GIVEN
     const { df, runtime } = builderAndRuntime();
-    const child = df.addStage('child', { from: BaseImage.fromStage(runtime) });
+    const child = df.addStage('child', { baseImage: BaseImage.fromStage(runtime) });
     child.addRun('ls');
 
     // WHEN / THEN
@@ -57,7 +57,7 @@ describe('validation', () => {
     const base = BaseImage.fromRegistry('Not A Valid:Ref');
 
     // WHEN
-    df.addStage('bad', { from: base });
+    df.addStage('bad', { baseImage: base });
 
     // THEN
     const problems = df.validate();
@@ -68,7 +68,7 @@ describe('validation', () => {
   test('a newline in a COPY path is rejected, naming the path and the fix', () => {
     // GIVEN
     const { df, builder, runtime } = builderAndRuntime();
-    runtime.addCopy(['/venv\n/etc'], '/venv', { from: builder });
+    runtime.addCopy(['/venv\n/etc'], '/venv', { fromStage: builder });
 
     // WHEN / THEN
     expect(df.validate()).toEqual([
@@ -80,10 +80,10 @@ describe('validation', () => {
     // GIVEN
     const { df, builder, runtime } = builderAndRuntime();
     const other = newDockerfile();
-    const foreign = other.addStage('foreign', { from: BaseImage.fromRegistry('debian:13-slim') });
-    builder.addCopy(['/venv'], '/venv', { from: runtime });
-    builder.addCopy(['/x'], '/x', { from: builder });
-    builder.addCopy(['/y'], '/y', { from: foreign });
+    const foreign = other.addStage('foreign', { baseImage: BaseImage.fromRegistry('debian:13-slim') });
+    builder.addCopy(['/venv'], '/venv', { fromStage: runtime });
+    builder.addCopy(['/x'], '/x', { fromStage: builder });
+    builder.addCopy(['/y'], '/y', { fromStage: foreign });
 
     // WHEN / THEN
     expect(df.validate()).toEqual([
@@ -97,8 +97,8 @@ describe('validation', () => {
     // GIVEN
     const df = newDockerfile();
     const other = new Dockerfile(new Construct(undefined as any, 'other'), 'Dockerfile');
-    const foreign = other.addStage('base', { from: BaseImage.fromRegistry('debian:13-slim') });
-    df.addStage('child', { from: BaseImage.fromStage(foreign) });
+    const foreign = other.addStage('base', { baseImage: BaseImage.fromRegistry('debian:13-slim') });
+    df.addStage('child', { baseImage: BaseImage.fromStage(foreign) });
 
     // WHEN / THEN
     expect(df.validate()).toEqual([
@@ -109,7 +109,7 @@ describe('validation', () => {
   test('a registry reference that equals a stage name is rejected, because Docker would use the stage', () => {
     // GIVEN
     const { df, runtime } = builderAndRuntime();
-    df.addStage('later', { from: BaseImage.fromRegistry('builder') });
+    df.addStage('later', { baseImage: BaseImage.fromRegistry('builder') });
     runtime.addCopy(['/x'], '/x', { fromImage: 'builder' });
 
     // WHEN
@@ -224,15 +224,16 @@ describe('validation', () => {
     const { df, builder, runtime } = builderAndRuntime();
     builder.addRun('true', {
       mounts: [
-        { type: MountType.CACHE },
-        { type: MountType.BIND, target: '/x', mode: '0400', required: true },
-        { type: MountType.SECRET },
-        { type: MountType.SECRET, id: 'a', source: 'b' },
-        { type: MountType.CACHE, target: '/with space', id: 'a,b' },
-        { type: MountType.CACHE, target: '/c', mode: 'rw', uid: -1 },
-        { type: MountType.BIND, target: '/r', from: runtime },
-        { type: MountType.BIND, target: '/ctx', source: '../outside' },
-        { type: MountType.SECRET, id: 's', env: '1BAD' },
+        { mountType: MountType.CACHE },
+        { mountType: MountType.BIND, target: '/x', mode: '0400', required: true },
+        { mountType: MountType.SECRET },
+        { mountType: MountType.SECRET, id: 'a', source: 'b' },
+        { mountType: MountType.CACHE, target: '/with space', id: 'a,b' },
+        { mountType: MountType.CACHE, target: '/c', mode: 'rw', uid: -1 },
+        { mountType: MountType.BIND, target: '/r', fromStage: runtime },
+        { mountType: MountType.BIND, target: '/ctx', source: '../outside' },
+        { mountType: MountType.SECRET, id: 's', env: '1BAD' },
+        { mountType: MountType.TMPFS, target: '/t', fromStage: runtime },
       ],
     });
 
@@ -253,6 +254,8 @@ describe('validation', () => {
       B + 'RUN --mount #7 (bind) from refers to stage "runtime", which comes later in the Dockerfile: add "runtime" before "builder"',
       B + 'RUN --mount #8 (bind) source "../outside" is outside the build context: move the file into the context folder',
       B + 'RUN --mount #9 (secret): env "1BAD" is not a valid variable name',
+      B + 'RUN --mount #10 (tmpfs): "fromStage" is not allowed for tmpfs mounts (only bind, cache)',
+      B + 'RUN --mount #10 (tmpfs) from refers to stage "runtime", which comes later in the Dockerfile: add "runtime" before "builder"',
     ]);
   });
 
@@ -262,7 +265,7 @@ describe('validation', () => {
     runtime.addCopy([], '/x');
     runtime.addCopy(['a', 'b'], '/dir');
     runtime.addCopy(['a'], '/a', { chown: 'root user' });
-    runtime.addCopy(['a'], '/a', { from: builder, fromImage: 'debian:13' });
+    runtime.addCopy(['a'], '/a', { fromStage: builder, fromImage: 'debian:13' });
     runtime.addCopy(['a'], '/a', { fromImage: 'Bad Ref' });
     runtime.addCopy(['../secret'], '/a');
     runtime.addCopy([' a'], '/a');
@@ -320,7 +323,7 @@ describe('validation', () => {
   test('platform, syntax and header lines are checked', () => {
     // GIVEN
     const df = newDockerfile({ syntax: 'not a ref', header: ['ok', 'two\nlines', 'escape=`'] });
-    df.addStage('s', { from: BaseImage.fromRegistry('debian:13'), platform: 'linux arm64' });
+    df.addStage('s', { baseImage: BaseImage.fromRegistry('debian:13'), platform: 'linux arm64' });
 
     // WHEN
     const problems = df.validate();
@@ -366,7 +369,7 @@ describe('validation', () => {
   test('the construct tree reports each problem once, on the construct it belongs to', () => {
     // GIVEN
     const df = newDockerfile({ header: ['bad\nline'] });
-    const s = df.addStage('s', { from: BaseImage.fromRegistry('debian:13') });
+    const s = df.addStage('s', { baseImage: BaseImage.fromRegistry('debian:13') });
     s.addEnv('1X', 'v');
 
     // WHEN
@@ -382,7 +385,7 @@ describe('validation', () => {
     const df = newDockerfile();
 
     // WHEN / THEN
-    expect(() => df.addStage(name, { from: BaseImage.fromRegistry('debian:13') }))
+    expect(() => df.addStage(name, { baseImage: BaseImage.fromRegistry('debian:13') }))
       .toThrow(`[app/Dockerfile] stage name "${name}" is invalid: use lower-case letters, digits, "_", "." and "-", starting with a letter`);
   });
 
@@ -391,7 +394,7 @@ describe('validation', () => {
     const root = new Construct(undefined as any, 'app');
 
     // WHEN / THEN
-    expect(() => new Stage(root as any, 'x', { from: BaseImage.fromRegistry('debian:13') }))
+    expect(() => new Stage(root as any, 'x', { baseImage: BaseImage.fromRegistry('debian:13') }))
       .toThrow('[app] a Stage must be created in a Dockerfile');
   });
 });

@@ -26,8 +26,8 @@ describe('build secrets', () => {
     port: 8080,
     runtime: ServiceRuntime.python({ requirements: 'requirements.txt' }),
     buildSecrets: [
-      { id: 'pip-conf', source: SecretSource.FILE, from: 'secrets/pip.conf', target: '/etc/pip.conf' },
-      { id: 'index-token', source: SecretSource.ENVIRONMENT, from: 'PIP_INDEX_TOKEN', target: '/run/secrets/index-token' },
+      { id: 'pip-conf', source: SecretSource.FILE, location: 'secrets/pip.conf', target: '/etc/pip.conf' },
+      { id: 'index-token', source: SecretSource.ENVIRONMENT, location: 'PIP_INDEX_TOKEN', target: '/run/secrets/index-token' },
     ],
   });
   const { dir, files } = synthToDir(app);

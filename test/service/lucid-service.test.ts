@@ -59,8 +59,8 @@ describe('LucidService', () => {
     ['a directory outside the app', props({ directory: '../elsewhere' }), 'directory "../elsewhere" must be a folder inside the app\'s folder'],
     ['an invalid image name', props({ imageName: 'Bad_Name' }), 'imageName "Bad_Name" is not a valid image name'],
     ['a secret from an environment variable (compose cannot inject it into a read-only container)',
-      props({ secrets: [{ name: 'key', source: SecretSource.ENVIRONMENT, from: 'KEY' }] }), 'secret "key" comes from an environment variable'],
-    ['a bad secret name', props({ secrets: [{ name: 'Bad Name', source: SecretSource.FILE, from: 'x' }] }), 'secret name "Bad Name"'],
+      props({ secrets: [{ name: 'key', source: SecretSource.ENVIRONMENT, location: 'KEY' }] }), 'secret "key" comes from an environment variable'],
+    ['a bad secret name', props({ secrets: [{ name: 'Bad Name', source: SecretSource.FILE, location: 'x' }] }), 'secret name "Bad Name"'],
   ])('%s is rejected, naming the construct path', (_what, p, message) => {
     // GIVEN
     const app = Testing.app();
@@ -91,7 +91,7 @@ describe('LucidService', () => {
     // GIVEN
     const app = Testing.app();
     const base = new DistrolessPythonBase(app, 'python-base', { directory: 'images/python' });
-    new LucidService(app, 'svc', props({ runtime: ServiceRuntime.python({ base, requirements: 'requirements.txt' }) }));
+    new LucidService(app, 'svc', props({ runtime: ServiceRuntime.python({ baseImage: base, requirements: 'requirements.txt' }) }));
 
     // WHEN / THEN
     expect(problems(app)).toEqual([expect.stringContaining('cannot be installed on top of base')]);
@@ -137,7 +137,7 @@ describe('LucidService', () => {
     // GIVEN
     const app = Testing.app();
     new LucidService(app, 'svc', props({
-      secrets: [{ name: 'db-password', source: SecretSource.FILE, from: 'secrets/db-password' }],
+      secrets: [{ name: 'db-password', source: SecretSource.FILE, location: 'secrets/db-password' }],
     }));
 
     // WHEN

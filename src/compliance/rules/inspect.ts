@@ -80,15 +80,15 @@ export function stageFamily(stage: Stage, seen = new Set<Stage>()): RuntimeFamil
     return undefined;
   }
   seen.add(stage);
-  if (stage.from.stage) {
-    return stageFamily(stage.from.stage, seen);
+  if (stage.baseImage.stage) {
+    return stageFamily(stage.baseImage.stage, seen);
   }
-  const base = appImage(stage, stage.from.imageRef);
+  const base = appImage(stage, stage.baseImage.imageRef);
   if (base) {
     const s = base.dockerfile.finalStage;
     return s ? stageFamily(s, seen) : undefined;
   }
-  const ref = parseRef(stage.from.imageRef);
+  const ref = parseRef(stage.baseImage.imageRef);
   return ref ? distrolessFamily(ref) : undefined;
 }
 
@@ -104,15 +104,15 @@ export function effectiveUser(stage: Stage, seen = new Set<Stage>()): string | u
     return undefined;
   }
   seen.add(stage);
-  if (stage.from.stage) {
-    return effectiveUser(stage.from.stage, seen);
+  if (stage.baseImage.stage) {
+    return effectiveUser(stage.baseImage.stage, seen);
   }
-  const base = appImage(stage, stage.from.imageRef);
+  const base = appImage(stage, stage.baseImage.imageRef);
   if (base) {
     const s = base.dockerfile.finalStage;
     return s ? effectiveUser(s, seen) : undefined;
   }
-  const ref = parseRef(stage.from.imageRef);
+  const ref = parseRef(stage.baseImage.imageRef);
   if (ref && isDistroless(ref)) {
     const tag = ref.tag ?? DistrolessTag.LATEST;
     return tag === DistrolessTag.NONROOT || tag === DistrolessTag.DEBUG_NONROOT
@@ -140,15 +140,15 @@ export function knownPaths(stage: Stage, seen = new Set<Stage>()): string[] {
       }
     }
   }
-  if (stage.from.stage) {
-    out.push(...knownPaths(stage.from.stage, seen));
+  if (stage.baseImage.stage) {
+    out.push(...knownPaths(stage.baseImage.stage, seen));
   } else {
-    const base = appImage(stage, stage.from.imageRef);
+    const base = appImage(stage, stage.baseImage.imageRef);
     const baseStage = base?.dockerfile.finalStage;
     if (baseStage) {
       out.push(...knownPaths(baseStage, seen));
     } else {
-      const ref = parseRef(stage.from.imageRef);
+      const ref = parseRef(stage.baseImage.imageRef);
       const family = ref ? distrolessFamily(ref) : undefined;
       if (family?.interpreterPath) {
         out.push(family.interpreterPath, ...family.interpreterAliases);
@@ -174,7 +174,7 @@ function absolute(dest: string, stage: Stage): string {
     if (i.kind === InstructionKind.WORKDIR && i.value) {
       workdir = path.posix.resolve(workdir, i.value);
     }
-    if (i.kind === InstructionKind.COPY && i.copy!.destination === dest) {
+    if (i.kind === InstructionKind.COPY && i.copyInstruction!.destination === dest) {
       break;
     }
   }
@@ -191,9 +191,9 @@ export function show(value: string, max = 160): string {
 export function rootStage(stage: Stage): Stage {
   const seen = new Set<Stage>();
   let s = stage;
-  while (s.from.stage && !seen.has(s)) {
+  while (s.baseImage.stage && !seen.has(s)) {
     seen.add(s);
-    s = s.from.stage;
+    s = s.baseImage.stage;
   }
   return s;
 }
@@ -201,8 +201,8 @@ export function rootStage(stage: Stage): Stage {
 /** A stage's FROM as findings show it: `FROM "ref"`, or `FROM builder ("ref")` through earlier stages. */
 export function fromLine(stage: Stage): string {
   const root = rootStage(stage);
-  const ref = root.from.imageRef ?? '';
-  return root === stage ? `FROM ${show(ref)}` : `FROM ${stage.from.toString()} (${show(ref)})`;
+  const ref = root.baseImage.imageRef ?? '';
+  return root === stage ? `FROM ${show(ref)}` : `FROM ${stage.baseImage.toString()} (${show(ref)})`;
 }
 
 /** A COPY as findings show it: `COPY --from=builder "/etc/passwd" "/etc/passwd"`. */
@@ -241,7 +241,7 @@ export function pulledImages(c: IConstruct): PulledImage[] | undefined {
   if (!Stage.isStage(c)) {
     return undefined;
   }
-  add(c.from.imageRef, w => `FROM ${show(w)}`);
+  add(c.baseImage.imageRef, w => `FROM ${show(w)}`);
   for (const copy of c.copies()) {
     add(copy.fromImage, w => `COPY --from=${show(w)}`);
   }
@@ -265,7 +265,7 @@ export function stageChain(stage: Stage): Stage[] {
   let s: Stage | undefined = stage;
   while (s && !out.includes(s)) {
     out.push(s);
-    s = s.from.stage ?? appImage(s, s.from.imageRef)?.dockerfile.finalStage;
+    s = s.baseImage.stage ?? appImage(s, s.baseImage.imageRef)?.dockerfile.finalStage;
   }
   return out;
 }
@@ -273,7 +273,7 @@ export function stageChain(stage: Stage): Stage[] {
 /** The registry image at the bottom of a stage's chain, as written (`scratch` included). */
 export function chainRootRef(stage: Stage): string | undefined {
   const chain = stageChain(stage);
-  return chain[chain.length - 1].from.imageRef;
+  return chain[chain.length - 1].baseImage.imageRef;
 }
 
 /** The distroless family at the bottom of a stage's chain, when the catalogue knows it. */

@@ -17,7 +17,7 @@ function synth(workflows: ImagesWorkflowOptions): { dir: string; workflow: any }
   const app = ciApp({ workflows });
   const base = new DistrolessPythonBase(app, 'python-base', { directory: 'images/python-base', requirements: 'requirements.txt' });
   new LucidService(app, 'auth', {
-    plane: Plane.OPS, layer: Layer.CORE_SUPPORT, description: 'auth', directory: 'apps/auth', port: 8080, runtime: ServiceRuntime.python({ base }),
+    plane: Plane.OPS, layer: Layer.CORE_SUPPORT, description: 'auth', directory: 'apps/auth', port: 8080, runtime: ServiceRuntime.python({ baseImage: base }),
   });
   const files = Testing.synth(app);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lucid-ci-bake-'));

@@ -24,7 +24,7 @@ function synth(workflows: ImagesWorkflowOptions): { dir: string; workflow: any }
   const base = new DistrolessPythonBase(app, 'python-base', {
     directory: 'images/python-base',
     requirements: 'requirements.txt',
-    buildSecrets: [{ id: 'netrc', source: SecretSource.FILE, from: 'secrets/netrc', target: '/root/.netrc' }],
+    buildSecrets: [{ id: 'netrc', source: SecretSource.FILE, location: 'secrets/netrc', target: '/root/.netrc' }],
   });
   new LucidService(app, 'api', {
     plane: Plane.OPS,
@@ -32,10 +32,10 @@ function synth(workflows: ImagesWorkflowOptions): { dir: string; workflow: any }
     description: 'api',
     directory: 'apps/api',
     port: 8080,
-    runtime: ServiceRuntime.python({ base }),
+    runtime: ServiceRuntime.python({ baseImage: base }),
     buildSecrets: [
-      { id: 'pip-conf', source: SecretSource.FILE, from: 'secrets/pip.conf', target: '/etc/pip.conf' },
-      { id: 'index-token', source: SecretSource.ENVIRONMENT, from: 'PIP_INDEX_TOKEN', target: '/run/secrets/index-token' },
+      { id: 'pip-conf', source: SecretSource.FILE, location: 'secrets/pip.conf', target: '/etc/pip.conf' },
+      { id: 'index-token', source: SecretSource.ENVIRONMENT, location: 'PIP_INDEX_TOKEN', target: '/run/secrets/index-token' },
     ],
   });
   const files = Testing.synth(app);

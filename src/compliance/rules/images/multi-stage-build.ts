@@ -23,7 +23,7 @@ export class MultiStageBuild implements IRule {
       // nothing to build: the Dockerfile's validation reports it
       return RuleResult.notApplicable();
     }
-    if (appImage(runtime, rootStage(runtime).from.imageRef)) {
+    if (appImage(runtime, rootStage(runtime).baseImage.imageRef)) {
       return RuleResult.compliant();
     }
     if (stages.length === 1) {

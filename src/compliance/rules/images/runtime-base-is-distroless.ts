@@ -36,8 +36,8 @@ export class RuntimeBaseIsDistroless implements IRule {
 
 function check(stage: Stage): ComplianceViolation | undefined {
   const root = rootStage(stage);
-  const written = root.from.imageRef;
-  if (root.from.stage) {
+  const written = root.baseImage.imageRef;
+  if (root.baseImage.stage) {
     // a cycle of stages: the Dockerfile's validation reports it
     return undefined;
   }

@@ -20,7 +20,7 @@ export class RuntimeFamilySupported implements IRule {
       return RuleResult.notApplicable();
     }
     const root = rootStage(stage);
-    const ref = parseRef(root.from.imageRef);
+    const ref = parseRef(root.baseImage.imageRef);
     const family = ref ? distrolessFamily(ref) : undefined;
     if (!family) {
       return RuleResult.notApplicable();

@@ -49,7 +49,7 @@ export class NoForeignInterpreter implements IRule {
 const INTERPRETER_LANGUAGES: string[] = [RuntimeLanguage.PYTHON, RuntimeLanguage.JAVA, RuntimeLanguage.NODEJS];
 
 function fromSameRuntime(copy: CopyInstruction, family: RuntimeFamily): boolean {
-  return copy.from !== undefined && stageFamily(copy.from) === family;
+  return copy.fromStage !== undefined && stageFamily(copy.fromStage) === family;
 }
 
 function copiesInterpreter(copy: CopyInstruction, family: RuntimeFamily): boolean {

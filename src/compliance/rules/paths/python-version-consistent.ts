@@ -47,7 +47,7 @@ export class PythonVersionConsistent implements IRule {
           check([i.value ?? ''], `ENV ${i.key}=${show(i.value ?? '')}`);
           break;
         case InstructionKind.COPY:
-          check([...i.copy!.sources, i.copy!.destination], copyLine(i.copy!));
+          check([...i.copyInstruction!.sources, i.copyInstruction!.destination], copyLine(i.copyInstruction!));
           break;
         case InstructionKind.ENTRYPOINT:
         case InstructionKind.CMD:

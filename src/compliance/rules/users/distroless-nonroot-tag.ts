@@ -14,7 +14,7 @@ export class DistrolessNonrootTag implements IRule {
    */
   public evaluate(construct: IConstruct): RuleResult {
     const stage = asRuntimeStage(construct);
-    const ref = stage ? parseRef(rootStage(stage).from.imageRef) : undefined;
+    const ref = stage ? parseRef(rootStage(stage).baseImage.imageRef) : undefined;
     if (!stage || !ref || !isDistroless(ref)) {
       return RuleResult.notApplicable();
     }

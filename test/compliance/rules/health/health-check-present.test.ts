@@ -78,7 +78,7 @@ describe('HealthCheckPresent (LUCID-HC1)', () => {
     // GIVEN
     const app = Testing.app();
     const { builder, runtime } = legacyDockerfile(app, { builder: 'golang:1.24', runtime: 'gcr.io/distroless/static-debian13:nonroot' });
-    runtime.addCopy(['/go/bin/grpc_health_probe'], '/opt/tools/bin/', { from: builder });
+    runtime.addCopy(['/go/bin/grpc_health_probe'], '/opt/tools/bin/', { fromStage: builder });
     runtime.addEnv('PATH', '/opt/tools/bin:/usr/bin:/bin');
     runtime.useHealthcheck({ command: ['grpc_health_probe', '-addr=:50051'] });
 

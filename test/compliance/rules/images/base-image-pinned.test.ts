@@ -74,7 +74,7 @@ describe('BaseImagePinned (LUCID-IMG4)', () => {
     const paths = pathsOf(app, RULE);
 
     // THEN
-    expect(api.runtimeStage.from.imageRef).toBe('pickme/lucid-python-base:latest');
+    expect(api.runtimeStage.baseImage.imageRef).toBe('pickme/lucid-python-base:latest');
     expect(paths).toEqual([]);
   });
 

@@ -10,7 +10,7 @@ describe('MultiStageBuild (LUCID-IMG2)', () => {
     // GIVEN everything installed in the image that runs
     const app = Testing.app();
     const df = new Dockerfile(app, 'legacy');
-    df.addStage('runtime', { from: BaseImage.fromRegistry('python:3.11-slim') }).addRun('pip install fastapi');
+    df.addStage('runtime', { baseImage: BaseImage.fromRegistry('python:3.11-slim') }).addRun('pip install fastapi');
 
     // WHEN
     const findings = findingsOf(app, RULE);

@@ -28,7 +28,7 @@ describe('NoRunInRuntimeStage (LUCID-IMG3)', () => {
     // GIVEN
     const app = Testing.app();
     const df = new Dockerfile(app, 'legacy');
-    const runtime = df.addStage('app', { from: BaseImage.fromRegistry('python:3.13-slim') });
+    const runtime = df.addStage('app', { baseImage: BaseImage.fromRegistry('python:3.13-slim') });
     runtime.addRun('pip install fastapi');
 
     // WHEN / THEN

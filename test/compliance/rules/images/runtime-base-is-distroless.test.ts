@@ -57,8 +57,8 @@ describe('RuntimeBaseIsDistroless (LUCID-IMG1)', () => {
     // GIVEN FROM builder AS runtime
     const app = Testing.app();
     const df = new Dockerfile(app, 'legacy');
-    const builder = df.addStage('builder', { from: BaseImage.fromRegistry('python:3.11-slim') });
-    const runtime = df.addStage('runtime', { from: BaseImage.fromStage(builder) });
+    const builder = df.addStage('builder', { baseImage: BaseImage.fromRegistry('python:3.11-slim') });
+    const runtime = df.addStage('runtime', { baseImage: BaseImage.fromStage(builder) });
 
     // WHEN
     const findings = findingsOf(app, RULE);
@@ -87,8 +87,8 @@ describe('RuntimeBaseIsDistroless (LUCID-IMG1)', () => {
     // GIVEN
     const app = Testing.app();
     const df = new Dockerfile(app, 'legacy');
-    const base = df.addStage('base', { from: shellless(DISTROLESS_PYTHON) });
-    df.addStage('runtime', { from: BaseImage.fromStage(base) });
+    const base = df.addStage('base', { baseImage: shellless(DISTROLESS_PYTHON) });
+    df.addStage('runtime', { baseImage: BaseImage.fromStage(base) });
 
     // WHEN / THEN
     expect(pathsOf(app, RULE)).toEqual([]);

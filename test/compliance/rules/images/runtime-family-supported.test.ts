@@ -24,7 +24,7 @@ describe('RuntimeFamilySupported (LUCID-IMG7)', () => {
     // GIVEN
     const app = Testing.app();
     const { dockerfile, runtime } = legacyDockerfile(app, { runtime: DISTROLESS_PYTHON_DEBIAN12 });
-    const last = dockerfile.addStage('final', { from: BaseImage.fromStage(runtime) });
+    const last = dockerfile.addStage('final', { baseImage: BaseImage.fromStage(runtime) });
 
     // WHEN / THEN the final stage is reported, with the chain
     expect(pathsOf(app, RULE)).toEqual([pathOf(last)]);
@@ -58,7 +58,7 @@ describe('RuntimeFamilySupported (LUCID-IMG7)', () => {
     // GIVEN a debian12 base and a service built on it
     const app = Testing.app();
     const base = pythonBase(app, { family: RuntimeFamily.PYTHON3_DEBIAN12 });
-    lucidService(app, 'api', { runtime: ServiceRuntime.python({ base }) });
+    lucidService(app, 'api', { runtime: ServiceRuntime.python({ baseImage: base }) });
 
     // WHEN / THEN only the base's runtime stage is reported
     expect(pathsOf(app, RULE)).toEqual([pathOf(base.runtimeStage)]);

@@ -15,7 +15,7 @@ describe('ExposeMatchesPort (LUCID-NET1)', () => {
     // GIVEN a base that exposes seed 000's ports, and a service on port 8081 built on it
     const app = Testing.app();
     const base = pythonBase(app, { ports: [8000, 8080, 8443] });
-    const auth = service(app, 'auth', { runtime: ServiceRuntime.python({ base }) });
+    const auth = service(app, 'auth', { runtime: ServiceRuntime.python({ baseImage: base }) });
 
     // WHEN
     const findings = findingsOf(app, RULE);
@@ -72,7 +72,7 @@ describe('ExposeMatchesPort (LUCID-NET1)', () => {
     const app = Testing.app();
     const base = pythonBase(app);
     service(app, 'direct');
-    service(app, 'on-base', { runtime: ServiceRuntime.python({ base }) });
+    service(app, 'on-base', { runtime: ServiceRuntime.python({ baseImage: base }) });
 
     // WHEN / THEN
     expect(pathsOf(app, RULE)).toEqual([]);

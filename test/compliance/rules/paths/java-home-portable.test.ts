@@ -41,7 +41,7 @@ describe('JavaHomePortable (LUCID-PATH3)', () => {
   test('Compliance: architecture-neutral Java paths, and architectures named outside Java paths', () => {
     // GIVEN
     const app = Testing.app();
-    const stage = new Dockerfile(app, 'legacy').addStage('builder', { from: BaseImage.fromRegistry('eclipse-temurin:21-jdk') });
+    const stage = new Dockerfile(app, 'legacy').addStage('builder', { baseImage: BaseImage.fromRegistry('eclipse-temurin:21-jdk') });
     stage.addEnv('JAVA_HOME', '/opt/java/openjdk');
     stage.addEnv('JDK_PATH', '/usr/lib/jvm/default-java');
     stage.addEnv('TARGET_PLATFORM', 'linux/arm64');

@@ -77,11 +77,11 @@ describe('NoForeignInterpreter (LUCID-PATH2)', () => {
     new StaticBase(app, 'tools', { directory: 'images/tools', binaries: ['/usr/local/bin/tool'] })
       .runtimeStage.addCopy(['/usr/local/bin/tool'], '/usr/local/bin/tool', { fromImage: 'python:3.13-slim' });
     const df = new Dockerfile(app, 'legacy');
-    const deps = df.addStage('deps', { from: BaseImage.fromRegistry('python:3.13-slim') });
-    const builder = df.addStage('builder', { from: BaseImage.fromRegistry('python:3.13-slim') });
-    builder.addCopy(['/usr/local/lib/python3.13'], '/usr/local/lib/python3.13', { from: deps });
-    df.addStage('runtime', { from: shellless('gcr.io/distroless/python3-debian13:nonroot') })
-      .addCopy(['/app'], '/app', { from: builder });
+    const deps = df.addStage('deps', { baseImage: BaseImage.fromRegistry('python:3.13-slim') });
+    const builder = df.addStage('builder', { baseImage: BaseImage.fromRegistry('python:3.13-slim') });
+    builder.addCopy(['/usr/local/lib/python3.13'], '/usr/local/lib/python3.13', { fromStage: deps });
+    df.addStage('runtime', { baseImage: shellless('gcr.io/distroless/python3-debian13:nonroot') })
+      .addCopy(['/app'], '/app', { fromStage: builder });
 
     // WHEN / THEN
     expect(pathsOf(app, RULE)).toEqual([]);

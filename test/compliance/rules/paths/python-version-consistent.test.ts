@@ -26,7 +26,7 @@ describe('PythonVersionConsistent (LUCID-PATH1)', () => {
     // GIVEN a 3.13 runtime with paths written for 3.11 and 3.12
     const app = Testing.app();
     const { builder, runtime } = legacyDockerfile(app, { builder: 'python:3.12-slim', runtime: 'gcr.io/distroless/python3-debian13:nonroot' });
-    runtime.addCopy(['/usr/local/lib/python3.12/site-packages'], '/opt/site-packages', { from: builder });
+    runtime.addCopy(['/usr/local/lib/python3.12/site-packages'], '/opt/site-packages', { fromStage: builder });
     runtime.addEnv('PYTHONPATH', '/opt/site-packages');
     runtime.addEnv('PATH', '/opt/venv/bin:/usr/lib/python3.11/bin:/usr/bin');
     runtime.useHealthcheck({ command: ['/usr/bin/python3.11', '-c', 'print(1)'] });

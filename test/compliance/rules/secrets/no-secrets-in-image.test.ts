@@ -86,7 +86,7 @@ describe('NoSecretsInImage (LUCID-SEC1)', () => {
     lucidService(app, 'auth', {
       layer: Layer.SESSION_PIPELINE,
       port: 8081,
-      secrets: [{ name: 'jwt-signing-key', source: SecretSource.FILE, from: 'secrets/jwt-signing-key' }],
+      secrets: [{ name: 'jwt-signing-key', source: SecretSource.FILE, location: 'secrets/jwt-signing-key' }],
       env: { REDIS_URL: 'redis://redis:6379/0' },
     });
 

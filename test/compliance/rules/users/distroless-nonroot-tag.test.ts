@@ -34,8 +34,8 @@ describe('DistrolessNonrootTag (LUCID-USR2)', () => {
     // GIVEN
     const app = Testing.app();
     const df = new Dockerfile(app, 'legacy');
-    const base = df.addStage('base', { from: shellless('gcr.io/distroless/static-debian13:latest') });
-    const runtime = df.addStage('runtime', { from: BaseImage.fromStage(base) });
+    const base = df.addStage('base', { baseImage: shellless('gcr.io/distroless/static-debian13:latest') });
+    const runtime = df.addStage('runtime', { baseImage: BaseImage.fromStage(base) });
 
     // WHEN / THEN
     expect(findingsOf(app, RULE).map(f => [f.path, f.value])).toEqual([

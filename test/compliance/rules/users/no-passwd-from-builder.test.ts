@@ -17,9 +17,9 @@ describe('NoPasswdFromBuilder (LUCID-USR3)', () => {
   test('Noncompliance 1: the seed\'s /etc/passwd and /etc/group copied from the builder, in one finding', () => {
     // GIVEN
     const { app, builder, runtime } = legacy();
-    runtime.addCopy(['/etc/passwd'], '/etc/passwd', { from: builder });
-    runtime.addCopy(['/etc/group'], '/etc/group', { from: builder });
-    runtime.addCopy(['/app'], '/app', { from: builder });
+    runtime.addCopy(['/etc/passwd'], '/etc/passwd', { fromStage: builder });
+    runtime.addCopy(['/etc/group'], '/etc/group', { fromStage: builder });
+    runtime.addCopy(['/app'], '/app', { fromStage: builder });
 
     // WHEN
     const findings = findingsOf(app, RULE);
@@ -33,13 +33,13 @@ describe('NoPasswdFromBuilder (LUCID-USR3)', () => {
   });
 
   test.each<[string, (r: Stage, b: Stage) => void]>([
-    ['into /etc/, where it lands as /etc/passwd', (r, b) => r.addCopy(['/etc/passwd', '/etc/shadow'], '/etc/', { from: b })],
-    ['the whole /etc of the builder onto /etc', (r, b) => r.addCopy(['/etc'], '/etc', { from: b })],
-    ['the builder\'s whole file system onto /', (r, b) => r.addCopy(['/'], '/', { from: b })],
+    ['into /etc/, where it lands as /etc/passwd', (r, b) => r.addCopy(['/etc/passwd', '/etc/shadow'], '/etc/', { fromStage: b })],
+    ['the whole /etc of the builder onto /etc', (r, b) => r.addCopy(['/etc'], '/etc', { fromStage: b })],
+    ['the builder\'s whole file system onto /', (r, b) => r.addCopy(['/'], '/', { fromStage: b })],
     ['/etc from an image', (r) => r.addCopy(['/etc/'], '/etc/', { fromImage: 'debian:13-slim' })],
     ['a file of the build context onto /etc/gshadow', (r) => r.addCopy(['files/gshadow'], '/etc/gshadow')],
-    ['relative to WORKDIR /etc', (r, b) => r.addWorkdir('/etc').addCopy(['/etc/group'], 'group', { from: b })],
-    ['with a wildcard', (r, b) => r.addCopy(['/etc/pass*'], '/etc/', { from: b })],
+    ['relative to WORKDIR /etc', (r, b) => r.addWorkdir('/etc').addCopy(['/etc/group'], 'group', { fromStage: b })],
+    ['with a wildcard', (r, b) => r.addCopy(['/etc/pass*'], '/etc/', { fromStage: b })],
   ])('Noncompliance 2: a copy %s', (_name, copy) => {
     // GIVEN
     const { app, builder, runtime } = legacy();
@@ -50,10 +50,10 @@ describe('NoPasswdFromBuilder (LUCID-USR3)', () => {
   });
 
   test.each<[string, (r: Stage, b: Stage) => void]>([
-    ['the builder\'s /etc elsewhere', (r, b) => r.addCopy(['/etc'], '/opt/builder-etc', { from: b })],
-    ['/etc contents onto /, where passwd lands as /passwd', (r, b) => r.addCopy(['/etc'], '/', { from: b })],
-    ['other files into /etc', (r, b) => r.addCopy(['/etc/ssl/certs'], '/etc/ssl/certs', { from: b })],
-    ['a file named passwd elsewhere', (r, b) => r.addCopy(['/etc/passwd'], '/opt/passwd.builder', { from: b })],
+    ['the builder\'s /etc elsewhere', (r, b) => r.addCopy(['/etc'], '/opt/builder-etc', { fromStage: b })],
+    ['/etc contents onto /, where passwd lands as /passwd', (r, b) => r.addCopy(['/etc'], '/', { fromStage: b })],
+    ['other files into /etc', (r, b) => r.addCopy(['/etc/ssl/certs'], '/etc/ssl/certs', { fromStage: b })],
+    ['a file named passwd elsewhere', (r, b) => r.addCopy(['/etc/passwd'], '/opt/passwd.builder', { fromStage: b })],
   ])('Compliance: a copy of %s', (_name, copy) => {
     // GIVEN
     const { app, builder, runtime } = legacy();
@@ -67,11 +67,11 @@ describe('NoPasswdFromBuilder (LUCID-USR3)', () => {
     // GIVEN
     const app = Testing.app();
     const df = new Dockerfile(app, 'legacy');
-    const users = df.addStage('users', { from: BaseImage.fromRegistry('debian:13-slim') });
-    const builder = df.addStage('builder', { from: BaseImage.fromRegistry('debian:13-slim') });
-    builder.addCopy(['/etc/passwd'], '/etc/passwd', { from: users });
-    df.addStage('runtime', { from: shellless('gcr.io/distroless/static-debian13:nonroot') })
-      .addCopy(['/app'], '/app', { from: builder });
+    const users = df.addStage('users', { baseImage: BaseImage.fromRegistry('debian:13-slim') });
+    const builder = df.addStage('builder', { baseImage: BaseImage.fromRegistry('debian:13-slim') });
+    builder.addCopy(['/etc/passwd'], '/etc/passwd', { fromStage: users });
+    df.addStage('runtime', { baseImage: shellless('gcr.io/distroless/static-debian13:nonroot') })
+      .addCopy(['/app'], '/app', { fromStage: builder });
 
     // WHEN / THEN
     expect(pathsOf(app, RULE)).toEqual([]);

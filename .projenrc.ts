@@ -71,6 +71,12 @@ project.addTask('e2e', {
   exec: 'ts-node --swc --project projenrc/tsconfig.json scripts/e2e/run.ts',
 });
 
+// The same suite in a service repository made from the packed library with projen new --from.
+project.addTask('e2e:service-repo', {
+  description: 'Creates a service repository from the packed library and runs its npx projen e2e',
+  exec: 'bash scripts/e2e/service-repo.sh',
+});
+
 // The Lucid reference stack, synthesized into examples/lucid/ by every `npx projen`.
 defineLucidStack(project);
 

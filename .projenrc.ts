@@ -31,6 +31,8 @@ const project = new cdk.JsiiProject({
     coverageText: false,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // Only these are crawled: .e2e-work/ holds an engine's image layers.
+      roots: ['<rootDir>/src', '<rootDir>/test'],
     },
   },
   tsconfigDev: {

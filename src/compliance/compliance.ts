@@ -8,6 +8,7 @@ import { PackRule, RulePack } from './rule-pack';
 import { addSuppression, findSuppression, MIN_REASON_LENGTH, ownSuppressions } from './suppressions';
 import { GeneratedFile } from '../core/generated-file';
 import type { LucidApp } from '../core/lucid-app';
+import { findAll } from '../core/tree-index';
 import { Dockerfile } from '../dockerfile';
 import { LucidImage } from '../images/lucid-image';
 import { FoundationService } from '../service/foundation-service';
@@ -149,7 +150,7 @@ export class Compliance extends Construct {
 
   /** Every suppression placed in the app, in tree order. */
   public suppressions(): ComplianceSuppression[] {
-    return this.root.node.findAll().flatMap(c => ownSuppressions(c));
+    return findAll(this.root).flatMap(c => ownSuppressions(c));
   }
 
   /**
@@ -163,7 +164,7 @@ export class Compliance extends Construct {
     const rows = new Map<string, ReportRow>();
     const subjects = new Map<IConstruct, ReportSubject>();
     const used = new Set<string>();
-    const constructs = this.root.node.findAll();
+    const constructs = findAll(this.root);
 
     for (const c of constructs) {
       const subject = subjectOf(c, subjects);

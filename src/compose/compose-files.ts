@@ -8,6 +8,7 @@ import { renderCompose } from './render';
 import { validateComposeModel } from './validate';
 import { GeneratedFile } from '../core/generated-file';
 import type { LucidApp } from '../core/lucid-app';
+import { findAll } from '../core/tree-index';
 import { ImageKind, LucidImage } from '../images/lucid-image';
 import { DistrolessUser } from '../runtimes';
 import { FoundationService } from '../service/foundation-service';
@@ -80,8 +81,8 @@ export class ComposeFiles extends Construct {
 
   /** The model of `docker-compose.yml`. */
   public stackModel(): ComposeFileModel {
-    const lucid = this.app.node.findAll().filter(LucidService.isLucidService);
-    const foundation = this.app.node.findAll().filter(FoundationService.isFoundationService);
+    const lucid = findAll(this.app).filter(LucidService.isLucidService);
+    const foundation = findAll(this.app).filter(FoundationService.isFoundationService);
     const all: IStackService[] = [...lucid, ...foundation];
     const profiles = profilesOf(lucid, foundation);
     const networks = networksOf(lucid, foundation);

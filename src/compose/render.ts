@@ -28,9 +28,18 @@ export function renderCompose(model: ComposeFileModel, header: string[] = []): s
   }
 
   const doc = new Document(toComposeObject(model, true), { aliasDuplicateObjects: false });
+  // Compose files repeat the same strings for every service (user, capabilities, tmpfs, ...): each distinct
+  // string is parsed once.
+  const plain = new Map<string, boolean>();
+  const readsBack = (value: string) => {
+    if (!plain.has(value)) {
+      plain.set(value, readsBackAsItself(value));
+    }
+    return plain.get(value)!;
+  };
   visit(doc, {
     Scalar(_key, node) {
-      if (typeof node.value === 'string' && isScalar(node) && !readsBackAsItself(node.value)) {
+      if (typeof node.value === 'string' && isScalar(node) && !readsBack(node.value)) {
         node.type = 'QUOTE_DOUBLE';
       }
     },

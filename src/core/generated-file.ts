@@ -1,5 +1,7 @@
 import { IConstruct } from 'constructs';
 import { FileBase, IResolver } from 'projen';
+import { LUCID_APP } from './app-of';
+import { memo } from './tree-index';
 
 /**
  * Options for a generated text file.
@@ -18,6 +20,7 @@ export interface GeneratedFileOptions {
 export class GeneratedFile extends FileBase {
   private readonly renderFn: (header: string[]) => string;
   private rendered?: string;
+  private preparedMarker?: string | null;
 
   constructor(scope: IConstruct, filePath: string, options: GeneratedFileOptions) {
     super(scope, filePath, { committed: true, readonly: true, editGitignore: true });
@@ -29,7 +32,15 @@ export class GeneratedFile extends FileBase {
    * (and can fail) before projen writes any of them.
    */
   public prepare(): void {
+    // projen computes the marker by searching the whole project for its projenrc component: once per synthesis
+    // for all files, not once per file (and again when projen checks the file after writing it).
+    const app = this.node.scopes.slice().reverse().find(s => LUCID_APP in s) ?? this;
+    this.preparedMarker = memo(app, 'projen-marker', () => super.marker ?? null);
     this.rendered = this.renderFn(this.marker ? [this.marker] : []);
+  }
+
+  public get marker(): string | undefined {
+    return this.preparedMarker !== undefined ? this.preparedMarker ?? undefined : super.marker;
   }
 
   protected synthesizeContent(_resolver: IResolver): string | undefined {

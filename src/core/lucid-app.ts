@@ -4,6 +4,7 @@ import { Component, Project } from 'projen';
 import { appOf, LUCID_APP, warn, WARNING_METADATA } from './app-of';
 import { GeneratedFile } from './generated-file';
 import { SynthesisError } from './synthesis-error';
+import { findAll, withTreeIndex } from './tree-index';
 import { ConstructWarning, warningReport } from './warnings';
 import { BakeFile, BakeOptions } from '../bake/bake-file';
 import { ImagesWorkflow } from '../ci/images-workflow';
@@ -165,7 +166,7 @@ export class LucidApp extends Component {
    */
   public validate(): string[] {
     const errors: string[] = [];
-    for (const c of this.node.findAll()) {
+    for (const c of findAll(this)) {
       for (const message of c.node.validate()) {
         errors.push(message.startsWith('[') ? message : `[${c.node.path}] ${message}`);
       }
@@ -180,7 +181,7 @@ export class LucidApp extends Component {
 
   private constructWarnings(): ConstructWarning[] {
     const out: ConstructWarning[] = [];
-    for (const c of this.node.findAll()) {
+    for (const c of findAll(this)) {
       for (const entry of c.node.metadata) {
         if (entry.type === WARNING_METADATA) {
           out.push({ path: c.node.path, message: String(entry.data) });
@@ -194,6 +195,11 @@ export class LucidApp extends Component {
    * Validates the whole tree and renders every file before projen writes anything (called by projen).
    */
   public preSynthesize(): void {
+    // The tree is complete now: every lookup over it is computed once for this synthesis.
+    withTreeIndex(this, () => this.checkAndRender());
+  }
+
+  private checkAndRender(): void {
     const errors = this.validate();
     if (errors.length > 0) {
       throw new SynthesisError(errors);
@@ -205,7 +211,7 @@ export class LucidApp extends Component {
       throw new SynthesisError(violations);
     }
     const renderErrors: string[] = [];
-    for (const c of this.node.findAll()) {
+    for (const c of findAll(this)) {
       if (c instanceof GeneratedFile) {
         try {
           c.prepare();

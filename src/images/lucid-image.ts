@@ -4,6 +4,7 @@ import { BuildSecret } from './build-secret';
 import { appOf } from '../core/app-of';
 import { GeneratedFile } from '../core/generated-file';
 import type { LucidApp } from '../core/lucid-app';
+import { findAll, memo } from '../core/tree-index';
 import { BaseImage, Dockerfile, ImageReference, MountType, renderDockerignore, RunMount, Stage } from '../dockerfile';
 import { DistrolessTag, RuntimeFamily, RuntimeLanguage } from '../runtimes';
 import { SecretSource } from '../service/secret';
@@ -72,7 +73,7 @@ export abstract class LucidImage extends Construct {
 
   /** Every Lucid image of an app, in construct-tree order. */
   public static all(app: IConstruct): LucidImage[] {
-    return app.node.findAll().filter(LucidImage.isLucidImage);
+    return memo(app, 'LucidImage.all', () => findAll(app).filter(LucidImage.isLucidImage));
   }
 
   /** The app this image belongs to. */

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { IConstruct } from 'constructs';
 import { appOf } from '../../core/app-of';
+import { findAll, memo } from '../../core/tree-index';
 import { CopyInstruction, Dockerfile, ImageReference, InstructionKind, Stage } from '../../dockerfile';
 import { ImageKind, LucidImage } from '../../images/lucid-image';
 import { DistrolessTag, DistrolessUser, RuntimeFamily } from '../../runtimes';
@@ -41,13 +42,22 @@ export function appImage(c: IConstruct, ref: string | undefined): LucidImage | u
   if (ref === undefined) {
     return undefined;
   }
-  let images: LucidImage[];
+  let app: IConstruct;
   try {
-    images = LucidImage.all(appOf(c));
+    app = appOf(c);
   } catch {
     return undefined;
   }
-  return images.find(i => i.imageRef === ref);
+  const byRef = memo(app, 'images-by-ref', () => {
+    const map = new Map<string, LucidImage>();
+    for (const i of LucidImage.all(app)) {
+      if (!map.has(i.imageRef)) {
+        map.set(i.imageRef, i);
+      }
+    }
+    return map;
+  });
+  return byRef.get(ref);
 }
 
 /** A parsed reference, or undefined when it does not parse (the Dockerfile's validation reports that). */
@@ -473,16 +483,25 @@ export function isDirectory(p: string): boolean {
  * such as a Java base image's `.lucid/HealthCheck.java`): they exist once the app is synthesized.
  */
 export function generatedFiles(app: IConstruct, dir: string): string[] {
+  // Every generated file's absolute path, sorted once per synthesis; a folder's files are then one range of it.
+  const all = memo(app, 'generatedFiles', () => findAll(app)
+    .filter(c => typeof (c as { absolutePath?: unknown }).absolutePath === 'string' && typeof (c as { path?: unknown }).path === 'string')
+    .map(c => (c as unknown as { absolutePath: string }).absolutePath)
+    .sort());
+  const prefix = path.resolve(dir) + path.sep;
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (all[mid] < prefix) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
   const out: string[] = [];
-  for (const c of app.node.findAll()) {
-    const abs = (c as { absolutePath?: unknown }).absolutePath;
-    if (typeof abs !== 'string' || typeof (c as { path?: unknown }).path !== 'string') {
-      continue;
-    }
-    const rel = path.relative(dir, abs);
-    if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)) {
-      out.push(rel.split(path.sep).join('/'));
-    }
+  for (let i = lo; i < all.length && all[i].startsWith(prefix); i++) {
+    out.push(all[i].slice(prefix.length).split(path.sep).join('/'));
   }
   return out.sort();
 }

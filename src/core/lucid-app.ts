@@ -125,6 +125,11 @@ export class LucidApp extends Component {
   public readonly asOf?: string;
   /** The compliance checks: rule packs, suppressions, report. */
   public readonly compliance: Compliance;
+  /**
+   * The compose files: `compose.file` (`docker-compose.yml`) and `compose.baseFile` (`docker-compose.base.yml`)
+   * take overrides.
+   */
+  public readonly compose: ComposeFiles;
 
   /**
    * @param scope the projen project that writes the files
@@ -149,7 +154,7 @@ export class LucidApp extends Component {
 
     // Emitters over the whole tree: they render lazily, so images and services added later appear.
     new BakeFile(this, 'Bake', props.bake);
-    new ComposeFiles(this, 'Compose', props.compose);
+    this.compose = new ComposeFiles(this, 'Compose', props.compose);
     new ImagesWorkflow(this, 'Workflows', props.workflows);
     this.compliance = new Compliance(this, 'Compliance', props.compliance);
   }

@@ -130,6 +130,8 @@ export class LucidApp extends Component {
    * take overrides.
    */
   public readonly compose: ComposeFiles;
+  /** The GitHub Actions workflow that builds, tests and publishes the images; `workflows.file` takes overrides. */
+  public readonly workflows: ImagesWorkflow;
 
   /**
    * @param scope the projen project that writes the files
@@ -155,7 +157,7 @@ export class LucidApp extends Component {
     // Emitters over the whole tree: they render lazily, so images and services added later appear.
     new BakeFile(this, 'Bake', props.bake);
     this.compose = new ComposeFiles(this, 'Compose', props.compose);
-    new ImagesWorkflow(this, 'Workflows', props.workflows);
+    this.workflows = new ImagesWorkflow(this, 'Workflows', props.workflows);
     this.compliance = new Compliance(this, 'Compliance', props.compliance);
   }
 

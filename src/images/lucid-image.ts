@@ -87,6 +87,8 @@ export abstract class LucidImage extends Construct {
   public readonly version: string;
   /** The Dockerfile model of this image. */
   public readonly dockerfile: Dockerfile;
+  /** The image's container-structure-test config; its `file` takes overrides. */
+  public readonly structureTest: StructureTest;
   /** Whether this is a base image or a service. */
   public abstract readonly kind: ImageKind;
 
@@ -121,7 +123,7 @@ export abstract class LucidImage extends Construct {
     new GeneratedFile(this, app.filePath(path.posix.join(this.directory, '.dockerignore')), {
       render: header => renderDockerignore(dockerfile.contextSources(), header),
     });
-    new StructureTest(this, 'StructureTest');
+    this.structureTest = new StructureTest(this, 'StructureTest');
     this.node.addValidation({ validate: () => this.validateImage() });
   }
 

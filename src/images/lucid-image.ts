@@ -85,7 +85,11 @@ export abstract class LucidImage extends Construct {
   public readonly description: string;
   /** The `version` label. */
   public readonly version: string;
-  /** The Dockerfile model of this image. */
+  /**
+   * The Dockerfile model of this image, rendered at synthesis: stages and instructions added to it after the
+   * image is constructed (`image.dockerfile.stage('runtime').addEnv(...)`, `replaceStage`) are written and
+   * validated like lucid-cdk's own.
+   */
   public readonly dockerfile: Dockerfile;
   /** The image's container-structure-test config; its `file` takes overrides. */
   public readonly structureTest: StructureTest;

@@ -130,7 +130,7 @@ export class LucidApp extends Component {
    * take overrides.
    */
   public readonly compose: ComposeFiles;
-  /** The GitHub Actions workflow that builds, tests and publishes the images; `workflows.file` takes overrides. */
+  /** The GitHub Actions workflow that builds, tests and publishes the images, whose `file` takes overrides. */
   public readonly workflows: ImagesWorkflow;
 
   /**

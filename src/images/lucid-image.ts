@@ -91,7 +91,7 @@ export abstract class LucidImage extends Construct {
    * validated like lucid-cdk's own.
    */
   public readonly dockerfile: Dockerfile;
-  /** The image's container-structure-test config; its `file` takes overrides. */
+  /** The image's container-structure-test config, whose `file` takes overrides. */
   public readonly structureTest: StructureTest;
   /** Whether this is a base image or a service. */
   public abstract readonly kind: ImageKind;

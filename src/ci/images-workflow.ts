@@ -67,7 +67,8 @@ export class ImagesWorkflow extends Construct {
     this.filePath = app.filePath(path.posix.join('.github', 'workflows', `${this.name}.yml`));
     this.file = new GeneratedObjectFile(this, this.filePath, {
       object: () => this.workflow(),
-      validate: object => workflowProblems(object, this.pins),
+      // Invalid options are reported as such; the file is checked once they are valid.
+      validate: object => this.validateOptions().length > 0 ? [] : workflowProblems(object, this.pins),
       render: (object, header) => renderWorkflow(object, this.pins, header),
     });
     this.node.addValidation({ validate: () => this.validateOptions() });

@@ -79,7 +79,7 @@ export class GeneratedObjectFile extends GeneratedFile implements IOverridableFi
   constructor(scope: IConstruct, filePath: string, options: GeneratedObjectFileOptions) {
     super(scope, filePath);
     this.options = options;
-    this.node.addValidation({ validate: () => this.check().problems });
+    this.node.addValidation({ validate: () => this.validationProblems() });
   }
 
   public addOverride(path: string, value: any): void {
@@ -102,6 +102,18 @@ export class GeneratedObjectFile extends GeneratedFile implements IOverridableFi
         problems.map(p => `  - ${p}`).join('\n'));
     }
     return this.options.render(object, header);
+  }
+
+  /**
+   * The problems of the overridden object. When the object cannot even be computed (a broken tree), the tree's
+   * own validation reports the cause; what remains is reported when the file is rendered, with its path.
+   */
+  private validationProblems(): string[] {
+    try {
+      return this.check().problems;
+    } catch {
+      return [];
+    }
   }
 
   private check(): { object: any; problems: string[] } {

@@ -6,11 +6,12 @@ import { expressionString, hasExpression, wrap } from './expression';
 import { baseChain, ImageJobSettings, nativeJobs, singleRunnerJobs } from './image-jobs';
 import { ImagesWorkflowOptions, WorkflowCache } from './images-workflow-options';
 import { lintJob } from './lint-job';
-import { renderWorkflow } from './render';
+import { renderWorkflow, workflowProblems } from './render';
 import { Job, Permissions, Workflow } from './workflow-model';
 import { BakeFile } from '../bake/bake-file';
-import { GeneratedFile, isGeneratedFile } from '../core/generated-file';
+import { GeneratedFile, GeneratedObjectFile, isGeneratedFile } from '../core/generated-file';
 import type { LucidApp } from '../core/lucid-app';
+import { IOverridableFile } from '../core/overridable-file';
 import { LucidImage } from '../images/lucid-image';
 
 const DEFAULT_RUNNERS: { [platform: string]: string } = { 'linux/amd64': 'ubuntu-24.04', 'linux/arm64': 'ubuntu-24.04-arm' };
@@ -41,6 +42,12 @@ export class ImagesWorkflow extends Construct {
   public readonly name: string;
   /** The workflow file, relative to the project root. */
   public readonly filePath: string;
+  /**
+   * The workflow file: call `addOverride` / `addDeletionOverride` on it to adjust what the options do not cover
+   * (`jobs.lint.steps.0.name`, `on.schedule`). The overridden workflow is checked like the computed one (no
+   * expression in a `run:` script, every action pinned).
+   */
+  public readonly file: IOverridableFile;
 
   private readonly app: LucidApp;
   private readonly options: ImagesWorkflowOptions;
@@ -58,7 +65,12 @@ export class ImagesWorkflow extends Construct {
     this.name = options.name ?? 'images';
     this.pins = new ActionPins(options.actionPins);
     this.filePath = app.filePath(path.posix.join('.github', 'workflows', `${this.name}.yml`));
-    new GeneratedFile(this, this.filePath, { render: header => renderWorkflow(this.workflow(), this.pins, header) });
+    this.file = new GeneratedObjectFile(this, this.filePath, {
+      object: () => this.workflow(),
+      // Invalid options are reported as such; the file is checked once they are valid.
+      validate: object => this.validateOptions().length > 0 ? [] : workflowProblems(object, this.pins),
+      render: (object, header) => renderWorkflow(object, this.pins, header),
+    });
     this.node.addValidation({ validate: () => this.validateOptions() });
   }
 

@@ -9,20 +9,59 @@ const JOB_KEYS = ['name', 'needs', 'if', 'runs-on', 'permissions', 'timeout-minu
 const STEP_KEYS = ['name', 'id', 'if', 'uses', 'with', 'shell', 'env', 'run'];
 
 /**
+ * The problems of a workflow object (computed, or overridden): a `run:` script holding an expression (values reach
+ * scripts through `env:`), a `uses:` that is not a pinned action of the catalogue, and shapes GitHub rejects.
+ */
+export function workflowProblems(workflow: any, pins: ActionPins): string[] {
+  const problems: string[] = [];
+  if (!isObject(workflow) || !isObject(workflow.jobs)) {
+    return ['jobs: a workflow needs a mapping of jobs'];
+  }
+  const pinned = new Set(Object.entries(pins.all()).map(([action, pin]) => `${action}@${pin.sha}`));
+  for (const [id, job] of Object.entries<any>(workflow.jobs)) {
+    if (!isObject(job)) {
+      problems.push(`jobs.${id}: ${JSON.stringify(job)} is not a job (a mapping)`);
+      continue;
+    }
+    if (job.uses !== undefined && !(typeof job.uses === 'string' && job.uses.startsWith('./'))) {
+      problems.push(`jobs.${id}.uses: "${job.uses}" is not a workflow of this repository (call reusable workflows by their ./ path)`);
+    }
+    if (job.steps !== undefined && !Array.isArray(job.steps)) {
+      problems.push(`jobs.${id}.steps: is not a list of steps`);
+      continue;
+    }
+    for (const [i, step] of (job.steps ?? []).entries()) {
+      const where = `jobs.${id}.steps[${i}]`;
+      if (!isObject(step)) {
+        problems.push(`${where}: ${JSON.stringify(step)} is not a step (a mapping)`);
+        continue;
+      }
+      if (typeof step.run === 'string' && hasExpression(step.run)) {
+        problems.push(`job ${id}, step "${step.name ?? i}": a run script must not contain an expression ("\${{"); pass the value through env`);
+      }
+      if (step.uses !== undefined && !(typeof step.uses === 'string' && (step.uses.startsWith('./') || pinned.has(step.uses)))) {
+        problems.push(`${where}.uses: "${step.uses}" is not a pinned action of the catalogue (pin it with the actionPins option, as <sha> # <version>)`);
+      }
+    }
+  }
+  return problems;
+}
+
+/**
  * Renders a workflow as YAML through the `yaml` library (every value is serialized by it, never concatenated),
  * with the header comment lines first and each pinned `uses:` followed by its version, `# vX.Y.Z`.
  *
- * Refuses a workflow with an expression inside a `run:` script: values reach scripts through `env:`.
+ * Refuses a workflow with a problem of `workflowProblems` (an expression inside a `run:` script, an action that
+ * is not pinned).
  */
 export function renderWorkflow(workflow: Workflow, pins: ActionPins, header: string[] = []): string {
+  const problems = workflowProblems(workflow, pins);
+  if (problems.length > 0) {
+    throw new Error(problems.join('; '));
+  }
   const jobs: { [id: string]: Job } = {};
   for (const [id, job] of Object.entries(workflow.jobs)) {
-    for (const step of job.steps) {
-      if (step.run !== undefined && hasExpression(step.run)) {
-        throw new Error(`job ${id}, step "${step.name}": a run script must not contain an expression ("\${{"); pass the value through env`);
-      }
-    }
-    jobs[id] = ordered({ ...job, steps: job.steps.map(s => ordered(s, STEP_KEYS)) as Step[] }, JOB_KEYS) as Job;
+    jobs[id] = ordered(job.steps ? { ...job, steps: job.steps.map(s => ordered(s, STEP_KEYS)) as Step[] } : job, JOB_KEYS) as Job;
   }
   const versions = new Map<string, string>();
   for (const [action, pin] of Object.entries(pins.all())) {
@@ -33,10 +72,9 @@ export function renderWorkflow(workflow: Workflow, pins: ActionPins, header: str
     Pair(_, pair) {
       if (isPair(pair) && isScalar(pair.key) && pair.key.value === 'uses' && isScalar(pair.value)) {
         const version = versions.get(String(pair.value.value));
-        if (version === undefined) {
-          throw new Error(`"${pair.value.value}" is not a pinned action of the catalogue`);
+        if (version !== undefined) {
+          pair.value.comment = ` ${version}`;
         }
-        pair.value.comment = ` ${version}`;
       }
     },
   });
@@ -45,6 +83,10 @@ export function renderWorkflow(workflow: Workflow, pins: ActionPins, header: str
   }
   const body = doc.toString({ lineWidth: 0 });
   return [...header.map(h => `# ${h}`), body].join('\n');
+}
+
+function isObject(x: unknown): x is { [key: string]: any } {
+  return x !== null && typeof x === 'object' && !Array.isArray(x);
 }
 
 /** A copy of `obj` with `keys` first, in that order, then any other key. */

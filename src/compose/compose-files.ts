@@ -1,13 +1,15 @@
 import { Construct } from 'constructs';
+import { toComposeObject } from './compose-object';
 import { ComposeDuration } from './duration';
 import {
   ComposeDependencyCondition, ComposeFileModel, ComposeMountType, ComposePortProtocol, ComposeSecret, ComposeService,
   ComposeServiceSecret,
 } from './model';
-import { renderCompose } from './render';
-import { validateComposeModel } from './validate';
-import { GeneratedFile } from '../core/generated-file';
+import { renderComposeObject } from './render';
+import { validateComposeModel, validateComposeObject } from './validate';
+import { GeneratedObjectFile } from '../core/generated-file';
 import type { LucidApp } from '../core/lucid-app';
+import { IOverridableFile } from '../core/overridable-file';
 import { findAll } from '../core/tree-index';
 import { ImageKind, LucidImage } from '../images/lucid-image';
 import { DistrolessUser } from '../runtimes';
@@ -50,6 +52,14 @@ export interface ComposeOptions {
  * which are never services.
  */
 export class ComposeFiles extends Construct {
+  /**
+   * `docker-compose.yml`, the stack's file: call `addOverride` / `addDeletionOverride` on it to adjust what
+   * lucid-cdk does not model (`services.<name>.mem_limit`, ...). Overrides are checked like the rest of the file.
+   */
+  public readonly file: IOverridableFile;
+  /** `docker-compose.base.yml`, the file that builds the base images, which takes overrides too. */
+  public readonly baseFile: IOverridableFile;
+
   private readonly app: LucidApp;
   private readonly options: ComposeOptions;
 
@@ -62,21 +72,13 @@ export class ComposeFiles extends Construct {
     super(app, id);
     this.app = app;
     this.options = options;
-    new GeneratedFile(this, app.filePath(options.fileName ?? 'docker-compose.yml'), {
-      render: header => renderCompose(this.stackModel(), [...header,
-        'Every service belongs to the profiles of its plane and layer (and of the services that need it):',
-        'run the whole stack with `docker compose --profile \'*\' up --wait`, one plane with `--profile ops`.']),
-    });
-    new GeneratedFile(this, app.filePath(options.baseFileName ?? 'docker-compose.base.yml'), {
-      render: header => renderCompose(this.baseModel(), [...header,
-        'Builds the base images only (they are never services): `docker compose -f docker-compose.base.yml build`.']),
-    });
-    this.node.addValidation({
-      validate: () => [
-        ...validateComposeModel(this.stackModel()).map(p => `${options.fileName ?? 'docker-compose.yml'}: ${p}`),
-        ...validateComposeModel(this.baseModel()).map(p => `${options.baseFileName ?? 'docker-compose.base.yml'}: ${p}`),
-      ],
-    });
+    this.file = composeFile(this, app.filePath(options.fileName ?? 'docker-compose.yml'), () => this.stackModel(), [
+      'Every service belongs to the profiles of its plane and layer (and of the services that need it):',
+      'run the whole stack with `docker compose --profile \'*\' up --wait`, one plane with `--profile ops`.',
+    ]);
+    this.baseFile = composeFile(this, app.filePath(options.baseFileName ?? 'docker-compose.base.yml'), () => this.baseModel(), [
+      'Builds the base images only (they are never services): `docker compose -f docker-compose.base.yml build`.',
+    ]);
   }
 
   /** The model of `docker-compose.yml`. */
@@ -179,6 +181,18 @@ export class ComposeFiles extends Construct {
       secrets: image.buildSecrets.length > 0 ? image.buildSecrets.map(s => ({ source: s.id })) : undefined,
     };
   }
+}
+
+/**
+ * A compose file rendered from `model`, with overrides: without any, the model is validated as it is; with some,
+ * the overridden object is read back and validated the same way.
+ */
+function composeFile(scope: Construct, filePath: string, model: () => ComposeFileModel, comments: string[]): IOverridableFile {
+  return new GeneratedObjectFile(scope, filePath, {
+    object: () => toComposeObject(model(), false),
+    validate: (object, overridden) => overridden ? validateComposeObject(object) : validateComposeModel(model()),
+    render: (object, header) => renderComposeObject(object, [...header, ...comments]),
+  });
 }
 
 function dependsOn(deps: IStackService[]) {

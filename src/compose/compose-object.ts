@@ -43,7 +43,12 @@ export function toComposeObject(model: ComposeFileModel, escape: boolean): Compo
   });
   // `services` is required by compose, even when empty.
   out.services = out.services ?? {};
-  return escape ? escapeValues(out) as ComposeObject : out;
+  return escape ? escapeComposeObject(out) : out;
+}
+
+/** A copy of a compose file's object with every string value (never a key) escaped for compose interpolation. */
+export function escapeComposeObject(object: ComposeObject): ComposeObject {
+  return escapeValues(object) as ComposeObject;
 }
 
 function service(s: ComposeService): ComposeObject {

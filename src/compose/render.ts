@@ -1,5 +1,5 @@
 import { Document, isScalar, parse, visit } from 'yaml';
-import { toComposeObject } from './compose-object';
+import { ComposeObject, escapeComposeObject, toComposeObject } from './compose-object';
 import { ComposeFileModel } from './model';
 import { validateComposeModel } from './validate';
 
@@ -17,17 +17,29 @@ const LINE_BREAK = /[\r\n\u0085\u2028\u2029]/;
  */
 export function renderCompose(model: ComposeFileModel, header: string[] = []): string {
   const problems = validateComposeModel(model);
+  if (problems.length > 0) {
+    throw invalid(problems);
+  }
+  return renderComposeObject(toComposeObject(model, false), header);
+}
+
+/**
+ * The compose file for a plain `object` with the specification's keys (a model's `toComposeObject`, possibly
+ * overridden), which the caller has validated. Every string value is escaped for compose interpolation and quoted
+ * where a YAML 1.1 or 1.2 parser would misread it. Throws when a header line holds a line break.
+ */
+export function renderComposeObject(object: ComposeObject, header: string[] = []): string {
+  const problems: string[] = [];
   for (const [i, line] of header.entries()) {
     if (LINE_BREAK.test(line)) {
       problems.push(`header[${i}]: contains a line break (give one comment line per entry)`);
     }
   }
   if (problems.length > 0) {
-    throw new Error(`invalid compose file (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
-      problems.map(p => `  - ${p}`).join('\n'));
+    throw invalid(problems);
   }
 
-  const doc = new Document(toComposeObject(model, true), { aliasDuplicateObjects: false });
+  const doc = new Document(escapeComposeObject(object), { aliasDuplicateObjects: false });
   // Compose files repeat the same strings for every service (user, capabilities, tmpfs, ...): each distinct
   // string is parsed once.
   const plain = new Map<string, boolean>();
@@ -48,6 +60,11 @@ export function renderCompose(model: ComposeFileModel, header: string[] = []): s
     doc.commentBefore = header.map(line => line === '' ? '' : ` ${line}`).join('\n');
   }
   return doc.toString({ lineWidth: 0 });
+}
+
+function invalid(problems: string[]): Error {
+  return new Error(`invalid compose file (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
+    problems.map(p => `  - ${p}`).join('\n'));
 }
 
 /**

@@ -1,10 +1,11 @@
 import { isIP } from 'net';
-import { compareKeys, toComposeObject } from './compose-object';
+import { compareKeys, ComposeObject, toComposeObject } from './compose-object';
 import { ComposeDuration } from './duration';
 import { unrepresentableCharacter } from './escape';
 import {
   ComposeFileModel, ComposeHealthcheck, ComposeMountType, ComposePort, ComposeService, ComposeServiceSecret,
 } from './model';
+import { readComposeObject } from './read';
 
 // Validation of a compose model before it is rendered. Every check returns problems as strings of the form
 // `<path in the compose file>: <what is wrong> (<how to fix it>)`; the caller prefixes the construct path.
@@ -30,6 +31,20 @@ const HEALTHCHECK_KEYWORDS = ['CMD', 'CMD-SHELL', 'NONE'];
  * cannot carry.
  */
 export function validateComposeModel(model: ComposeFileModel): string[] {
+  return [...validateStructure(model), ...findUnrepresentableStrings(toComposeObject(model, false))];
+}
+
+/**
+ * Every problem of a compose file's plain object (snake_case keys), such as an overridden file: the values it
+ * holds of a type the specification does not allow there, and every problem `validateComposeModel` finds in the
+ * parts the model covers (see read.ts for what is read; other keys are left to compose).
+ */
+export function validateComposeObject(object: ComposeObject): string[] {
+  const { model, problems } = readComposeObject(object);
+  return [...problems, ...validateStructure(model), ...findUnrepresentableStrings(object)];
+}
+
+function validateStructure(model: ComposeFileModel): string[] {
   const problems: string[] = [];
   const services = model.services ?? {};
   const networks = model.networks ?? {};
@@ -66,7 +81,6 @@ export function validateComposeModel(model: ComposeFileModel): string[] {
     problems.push(...validateService(`services.${name}`, name, service, model, publishedBy));
   }
   problems.push(...findDependencyCycles(model));
-  problems.push(...findUnrepresentableStrings(model));
   return problems;
 }
 
@@ -329,7 +343,7 @@ function canonicalCycle(cycle: string[]): string {
 }
 
 /** Strings of the compose file (keys and values) that hold characters a compose file cannot carry. */
-function findUnrepresentableStrings(model: ComposeFileModel): string[] {
+function findUnrepresentableStrings(object: ComposeObject): string[] {
   const problems: string[] = [];
   const walk = (value: unknown, path: string) => {
     if (typeof value === 'string') {
@@ -349,7 +363,7 @@ function findUnrepresentableStrings(model: ComposeFileModel): string[] {
       }
     }
   };
-  walk(toComposeObject(model, false), '');
+  walk(object, '');
   return problems;
 }
 

@@ -1,6 +1,8 @@
 import { IConstruct } from 'constructs';
 import { FileBase, IResolver } from 'projen';
 import { LUCID_APP } from './app-of';
+import { IOverridableFile } from './overridable-file';
+import { Overrides } from './overrides';
 import { memo } from './tree-index';
 
 /**
@@ -18,13 +20,13 @@ export interface GeneratedFileOptions {
  * @internal
  */
 export class GeneratedFile extends FileBase {
-  private readonly renderFn: (header: string[]) => string;
+  private readonly renderFn?: (header: string[]) => string;
   private rendered?: string;
   private preparedMarker?: string | null;
 
-  constructor(scope: IConstruct, filePath: string, options: GeneratedFileOptions) {
+  constructor(scope: IConstruct, filePath: string, options?: GeneratedFileOptions) {
     super(scope, filePath, { committed: true, readonly: true, editGitignore: true });
-    this.renderFn = options.render;
+    this.renderFn = options?.render;
   }
 
   /**
@@ -36,7 +38,15 @@ export class GeneratedFile extends FileBase {
     // for all files, not once per file (and again when projen checks the file after writing it).
     const app = this.node.scopes.slice().reverse().find(s => LUCID_APP in s) ?? this;
     this.preparedMarker = memo(app, 'projen-marker', () => super.marker ?? null);
-    this.rendered = this.renderFn(this.marker ? [this.marker] : []);
+    this.rendered = this.renderContent(this.marker ? [this.marker] : []);
+  }
+
+  /** The file's content, from the header comment lines. */
+  protected renderContent(header: string[]): string {
+    if (!this.renderFn) {
+      throw new Error(`${this.path}: no renderer`);
+    }
+    return this.renderFn(header);
   }
 
   public get marker(): string | undefined {
@@ -48,6 +58,81 @@ export class GeneratedFile extends FileBase {
       this.prepare();
     }
     return this.rendered;
+  }
+}
+
+/**
+ * Options for a generated file rendered from an object (YAML or JSON), which users can override.
+ * @internal
+ */
+export interface GeneratedObjectFileOptions {
+  /** Computes the file's object from the construct tree (called at every validation and rendering). */
+  readonly object: () => unknown;
+  /**
+   * The problems of the object, after overrides; `overridden` tells whether any override was added, so that a
+   * file can check its model as it always did when there is none.
+   */
+  readonly validate?: (object: any, overridden: boolean) => string[];
+  /** Renders the object (after overrides, once it is valid) with the header comment lines. */
+  readonly render: (object: any, header: string[]) => string;
+}
+
+/**
+ * A generated file rendered from an object, with projen-style overrides applied before validation and
+ * rendering. Its validation runs with the app's (problems are prefixed with this file's construct path), and
+ * rendering refuses an invalid object, so a file is never written from one.
+ * @internal
+ */
+export class GeneratedObjectFile extends GeneratedFile implements IOverridableFile {
+  private readonly options: GeneratedObjectFileOptions;
+  private readonly overrides = new Overrides();
+
+  constructor(scope: IConstruct, filePath: string, options: GeneratedObjectFileOptions) {
+    super(scope, filePath);
+    this.options = options;
+    this.node.addValidation({ validate: () => this.validationProblems() });
+  }
+
+  public addOverride(path: string, value: any): void {
+    this.overrides.set(path, value);
+  }
+
+  public addDeletionOverride(path: string): void {
+    this.overrides.delete(path);
+  }
+
+  /** The object the file is rendered from: computed, then overridden. */
+  public resolveObject(): any {
+    return this.overrides.apply(this.options.object()).object;
+  }
+
+  protected renderContent(header: string[]): string {
+    const { object, problems } = this.check();
+    if (problems.length > 0) {
+      throw new Error(`invalid ${this.path} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
+        problems.map(p => `  - ${p}`).join('\n'));
+    }
+    return this.options.render(object, header);
+  }
+
+  /**
+   * The problems of the overridden object. When the object cannot even be computed (a broken tree), the tree's
+   * own validation reports the cause; what remains is reported when the file is rendered, with its path.
+   */
+  private validationProblems(): string[] {
+    try {
+      return this.check().problems;
+    } catch {
+      return [];
+    }
+  }
+
+  private check(): { object: any; problems: string[] } {
+    const { object, problems } = this.overrides.apply(this.options.object());
+    if (problems.length > 0) {
+      return { object, problems };
+    }
+    return { object, problems: this.options.validate?.(object, !this.overrides.isEmpty) ?? [] };
   }
 }
 

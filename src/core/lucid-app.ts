@@ -127,6 +127,13 @@ export class LucidApp extends Component {
   public readonly asOf?: string;
   /** The compliance checks: rule packs, suppressions, report. */
   public readonly compliance: Compliance;
+  /**
+   * The compose files: `compose.file` (`docker-compose.yml`) and `compose.baseFile` (`docker-compose.base.yml`)
+   * take overrides.
+   */
+  public readonly compose: ComposeFiles;
+  /** The GitHub Actions workflow that builds, tests and publishes the images, whose `file` takes overrides. */
+  public readonly workflows: ImagesWorkflow;
 
   /**
    * @param scope the projen project that writes the files
@@ -151,8 +158,8 @@ export class LucidApp extends Component {
 
     // Emitters over the whole tree: they render lazily, so images and services added later appear.
     new BakeFile(this, 'Bake', props.bake);
-    new ComposeFiles(this, 'Compose', props.compose);
-    new ImagesWorkflow(this, 'Workflows', props.workflows);
+    this.compose = new ComposeFiles(this, 'Compose', props.compose);
+    this.workflows = new ImagesWorkflow(this, 'Workflows', props.workflows);
     this.compliance = new Compliance(this, 'Compliance', props.compliance);
   }
 

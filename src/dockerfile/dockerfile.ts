@@ -46,6 +46,8 @@ export class Dockerfile extends Construct {
   /** The `# syntax=` directive, if any. */
   public readonly syntax?: string;
   private readonly header: string[];
+  /** Stage names in the order they were first added (a replacement takes its predecessor's place). */
+  private readonly stageOrder: string[] = [];
 
   /**
    * @param scope the construct this Dockerfile belongs to
@@ -69,9 +71,48 @@ export class Dockerfile extends Construct {
     return new Stage(this, name, props);
   }
 
-  /** The stages, in file order. */
+  /**
+   * The stage named `name`, to add instructions to after the ones lucid-cdk added (the Dockerfile is rendered
+   * at synthesis, so they are written and validated with the rest):
+   * `image.dockerfile.stage('runtime').addEnv('LOG_LEVEL', 'debug')`.
+   * @param name the stage name
+   * @throws Error when there is no such stage.
+   */
+  public stage(name: string): Stage {
+    const found = this.stages.find(s => s.name === name);
+    if (!found) {
+      throw new Error(`[${this.node.path}] has no stage "${name}": its stages are ${this.stages.map(s => `"${s.name}"`).join(', ') || 'none'}`);
+    }
+    return found;
+  }
+
+  /**
+   * Replaces the stage named `name` with a new, empty stage of the same name and in the same place, and returns
+   * it to be filled. The new stage is validated and checked by the compliance rules like any other: replacing
+   * the runtime (last) stage of an image replaces what the image runs, and the rules judge the new one.
+   *
+   * Other stages that refer to the replaced stage object (`COPY --from`, `BaseImage.fromStage()`, a mount's
+   * `from`) are reported by validation: replace them too, referring to the new stage.
+   *
+   * @param name the stage to replace
+   * @param props what the new stage builds FROM
+   * @throws Error when there is no such stage.
+   */
+  public replaceStage(name: string, props: StageProps): Stage {
+    this.stage(name); // reads `stages`, which records the order: the new stage takes the old one's place
+    this.node.tryRemoveChild(name);
+    return new Stage(this, name, props);
+  }
+
+  /** The stages, in file order (a replaced stage keeps its place). */
   public get stages(): Stage[] {
-    return this.node.children.filter(Stage.isStage);
+    const children = this.node.children.filter(Stage.isStage);
+    for (const s of children) {
+      if (!this.stageOrder.includes(s.name)) {
+        this.stageOrder.push(s.name);
+      }
+    }
+    return this.stageOrder.map(n => children.find(s => s.name === n)).filter((s): s is Stage => s !== undefined);
   }
 
   /** The last stage (the image that is built by default), if any. */

@@ -22,6 +22,9 @@ export function stageReferenceProblem(target: Stage, stage: Stage, index: number
   if (target.dockerfile !== stage.dockerfile) {
     return `refers to stage "${target.name}" of another Dockerfile (${target.node.path}): a stage can only use stages of its own Dockerfile`;
   }
+  if (!stage.dockerfile.stages.includes(target)) {
+    return `refers to stage "${target.name}", which was replaced with replaceStage(): replace this stage too, referring to the new "${target.name}" (dockerfile.stage("${target.name}"))`;
+  }
   if (target === stage) {
     return `refers to its own stage "${target.name}": use an earlier stage`;
   }

@@ -86,8 +86,14 @@ export abstract class LucidImage extends Construct {
   public readonly description: string;
   /** The `version` label. */
   public readonly version: string;
-  /** The Dockerfile model of this image. */
+  /**
+   * The Dockerfile model of this image, rendered at synthesis: stages and instructions added to it after the
+   * image is constructed (`image.dockerfile.stage('runtime').addEnv(...)`, `replaceStage`) are written and
+   * validated like lucid-cdk's own.
+   */
   public readonly dockerfile: Dockerfile;
+  /** The image's container-structure-test config, whose `file` takes overrides. */
+  public readonly structureTest: StructureTest;
   /** Whether this is a base image or a service. */
   public abstract readonly kind: ImageKind;
 
@@ -122,7 +128,7 @@ export abstract class LucidImage extends Construct {
     new GeneratedFile(this, app.filePath(path.posix.join(this.directory, '.dockerignore')), {
       render: header => renderDockerignore(dockerfile.contextSources(), header),
     });
-    new StructureTest(this, 'StructureTest');
+    this.structureTest = new StructureTest(this, 'StructureTest');
     this.node.addValidation({ validate: () => this.validateImage() });
   }
 

@@ -2,7 +2,8 @@ import * as path from 'path';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
 import { StructureCommandTest, StructureFileExistenceTest, StructureTestConfig } from './model';
-import { GeneratedFile } from '../core/generated-file';
+import { GeneratedObjectFile } from '../core/generated-file';
+import { IOverridableFile } from '../core/overridable-file';
 import type { JavaBase } from '../images/java-base';
 import { JAVA_PROBE_DIR } from '../images/java-recipe';
 import type { LucidImage } from '../images/lucid-image';
@@ -27,6 +28,12 @@ const ABSENT = ['/bin/sh', '/bin/bash', '/usr/bin/sh', '/usr/bin/apt-get', '/usr
 export class StructureTest extends Construct {
   /** The image tested. */
   public readonly image: LucidImage;
+  /**
+   * The config file, `<directory>/structure-test.yaml`: call `addOverride` / `addDeletionOverride` on it to add
+   * or change tests (`commandTests.1`, `metadataTest.workdir`). The overridden config is checked before it is
+   * written (schema 2.0.0, lists where the schema has lists).
+   */
+  public readonly file: IOverridableFile;
 
   /**
    * @param image the image to test
@@ -35,8 +42,10 @@ export class StructureTest extends Construct {
   constructor(image: LucidImage, id: string) {
     super(image, id);
     this.image = image;
-    new GeneratedFile(this, image.app.filePath(path.posix.join(image.directory, 'structure-test.yaml')), {
-      render: header => [...header.map(h => `# ${h}`), stringify(this.config(), { lineWidth: 0 })].join('\n'),
+    this.file = new GeneratedObjectFile(this, image.app.filePath(path.posix.join(image.directory, 'structure-test.yaml')), {
+      object: () => this.config(),
+      validate: object => configProblems(object),
+      render: (object, header) => [...header.map(h => `# ${h}`), stringify(object, { lineWidth: 0 })].join('\n'),
     });
   }
 
@@ -116,4 +125,31 @@ export class StructureTest extends Construct {
         return [];
     }
   }
+}
+
+/** The problems of a config (computed, or overridden) that container-structure-test would refuse. */
+function configProblems(config: any): string[] {
+  if (config.schemaVersion !== '2.0.0') {
+    return [`schemaVersion: ${JSON.stringify(config.schemaVersion)} is not "2.0.0", the schema of the tests lucid-cdk writes`];
+  }
+  const problems: string[] = [];
+  for (const key of ['commandTests', 'fileExistenceTests', 'fileContentTests', 'licenseTests']) {
+    const tests = config[key];
+    if (tests === undefined) {
+      continue;
+    }
+    if (!Array.isArray(tests)) {
+      problems.push(`${key}: is not a list of tests`);
+      continue;
+    }
+    tests.forEach((t, i) => {
+      if (t === null || typeof t !== 'object' || Array.isArray(t) || typeof t.name !== 'string' || t.name === '') {
+        problems.push(`${key}[${i}]: is not a test with a name`);
+      }
+    });
+  }
+  if (config.metadataTest !== undefined && (config.metadataTest === null || typeof config.metadataTest !== 'object' || Array.isArray(config.metadataTest))) {
+    problems.push('metadataTest: is not a mapping');
+  }
+  return problems;
 }

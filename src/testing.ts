@@ -25,6 +25,23 @@ export class Testing {
   }
 
   /**
+   * Synthesizes the app's project and returns the problems that stop it, each prefixed with its construct path,
+   * or an empty list when it synthesizes. Nothing is written when there is a problem.
+   */
+  public static problems(app: LucidApp): string[] {
+    try {
+      Testing.synth(app);
+      return [];
+    } catch (e: any) {
+      // A brand, not instanceof: the error may come from another copy of the library.
+      if (e?.name === 'SynthesisError' && Array.isArray(e.problems)) {
+        return e.problems;
+      }
+      throw e;
+    }
+  }
+
+  /**
    * Synthesizes the app's project and returns every file the app generated, keyed by its path relative to
    * the app's folder (sorted), with its content.
    */

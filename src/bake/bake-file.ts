@@ -7,6 +7,7 @@ import { renderBakeFile } from './render';
 import { validateBakeModel } from './validate';
 import { GeneratedFile } from '../core/generated-file';
 import type { LucidApp } from '../core/lucid-app';
+import { baseChain } from '../images/base-chain';
 import { ImageKind, LucidImage } from '../images/lucid-image';
 import { layerName } from '../service/layer';
 import { LucidService } from '../service/lucid-service';
@@ -183,17 +184,3 @@ export class BakeFile extends Construct {
   }
 }
 
-/** The base images of the app an image is built on, deepest first. */
-function baseChain(image: LucidImage): LucidImage[] {
-  const out: LucidImage[] = [];
-  const visit = (i: LucidImage) => {
-    for (const b of i.baseImages) {
-      visit(b);
-      if (!out.includes(b)) {
-        out.push(b);
-      }
-    }
-  };
-  visit(image);
-  return out;
-}

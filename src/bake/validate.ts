@@ -3,6 +3,7 @@ import { BakeValue, BakeVariableType } from './bake-value';
 import { BakeFunctionCall } from './function-call';
 import { isIdentifier, isNfc, loneSurrogateIndex } from './hcl';
 import { BakeCall, BakeEntitlement, BakeFileModel, BakeNetwork, BakeTarget } from './model';
+import { cyclesOf, formatCycle } from '../core/graph';
 
 // Checks of a bake model before it is rendered. Every problem is collected; the renderer throws them together.
 
@@ -113,8 +114,8 @@ export function validateBakeModel(model: BakeFileModel, header: string[] = []): 
       else checkText(val.errorMessage, `${w} error message`, p);
     });
   }
-  for (const cycle of cycles(variables.map(v => v.name), variableDeps)) {
-    p(`variables reference each other in a cycle: ${cycle.join(' => ')}`);
+  for (const cycle of cyclesOf(variables.map(v => v.name), n => variableDeps.get(n) ?? [])) {
+    p(`variables reference each other in a cycle: ${formatCycle(cycle)}`);
   }
 
   // Functions.
@@ -140,8 +141,8 @@ export function validateBakeModel(model: BakeFileModel, header: string[] = []): 
     }
     groupEdges.set(g.name, members.filter(m => groupNames.has(m)));
   }
-  for (const cycle of cycles(groups.map(g => g.name), groupEdges)) {
-    p(`groups contain each other in a cycle: ${cycle.join(' => ')}`);
+  for (const cycle of cyclesOf(groups.map(g => g.name), n => groupEdges.get(n) ?? [])) {
+    p(`groups contain each other in a cycle: ${formatCycle(cycle)}`);
   }
 
   // Targets.
@@ -214,11 +215,11 @@ export function validateBakeModel(model: BakeFileModel, header: string[] = []): 
 
     contextEdges.set(t.name, linkedTargets(t, targetNames, where, p));
   }
-  for (const cycle of cycles(targets.map(t => t.name), inheritEdges)) {
-    p(`targets inherit from each other in a cycle: ${cycle.join(' => ')}`);
+  for (const cycle of cyclesOf(targets.map(t => t.name), n => inheritEdges.get(n) ?? [])) {
+    p(`targets inherit from each other in a cycle: ${formatCycle(cycle)}`);
   }
-  for (const cycle of cycles(targets.map(t => t.name), contextEdges)) {
-    p(`targets use each other as contexts in a cycle: ${cycle.join(' => ')}`);
+  for (const cycle of cyclesOf(targets.map(t => t.name), n => contextEdges.get(n) ?? [])) {
+    p(`targets use each other as contexts in a cycle: ${formatCycle(cycle)}`);
   }
 
   return problems;
@@ -290,30 +291,3 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }
 
-/**
- * The cycles of the graph `edges` over `nodes`, each as the path that closes it (`a => b => a`), found by a
- * depth-first search in the order of `nodes`; each cycle is reported once.
- */
-export function cycles(nodes: string[], edges: Map<string, string[]>): string[][] {
-  const state = new Map<string, 'active' | 'done'>();
-  const found: string[][] = [];
-  const stack: string[] = [];
-  const visit = (n: string) => {
-    state.set(n, 'active');
-    stack.push(n);
-    for (const next of edges.get(n) ?? []) {
-      const s = state.get(next);
-      if (s === 'active') {
-        found.push([...stack.slice(stack.indexOf(next)), next]);
-      } else if (s === undefined) {
-        visit(next);
-      }
-    }
-    stack.pop();
-    state.set(n, 'done');
-  };
-  for (const n of nodes) {
-    if (!state.has(n)) visit(n);
-  }
-  return found;
-}

@@ -4,6 +4,7 @@ import { wrap } from './expression';
 import { imageChecks } from './image-checks';
 import { script, shellQuote } from './shell';
 import { Job, Permissions, Step } from './workflow-model';
+import { baseChain } from '../images/base-chain';
 import type { LucidImage } from '../images/lucid-image';
 
 /** Everything the job builders need, resolved from the options and the app. */
@@ -224,20 +225,6 @@ function cacheOverrides(image: LucidImage, s: ImageJobSettings, from: (i: LucidI
   return { set: lines.join('\n') };
 }
 
-/** The images of the app that `image` is built on, directly or through others. */
-export function baseChain(image: LucidImage): LucidImage[] {
-  const out: LucidImage[] = [];
-  const visit = (i: LucidImage) => {
-    for (const b of i.baseImages) {
-      if (!out.includes(b)) {
-        out.push(b);
-        visit(b);
-      }
-    }
-  };
-  visit(image);
-  return out;
-}
 
 /** A step that may not be needed, as a list of none or one. */
 function optional(step: Step | undefined): Step[] {

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { ActionPins } from './action-pins';
 import { validateBuildSecrets } from './build-secrets';
 import { expressionString, hasExpression, wrap } from './expression';
-import { baseChain, ImageJobSettings, nativeJobs, singleRunnerJobs } from './image-jobs';
+import { ImageJobSettings, nativeJobs, singleRunnerJobs } from './image-jobs';
 import { ImagesWorkflowOptions, WorkflowCache } from './images-workflow-options';
 import { lintJob } from './lint-job';
 import { renderWorkflow, workflowProblems } from './render';
@@ -12,6 +12,7 @@ import { BakeFile } from '../bake/bake-file';
 import { GeneratedFile, GeneratedObjectFile, isGeneratedFile } from '../core/generated-file';
 import type { LucidApp } from '../core/lucid-app';
 import { IOverridableFile } from '../core/overridable-file';
+import { baseChain } from '../images/base-chain';
 import { LucidImage } from '../images/lucid-image';
 
 const DEFAULT_RUNNERS: { [platform: string]: string } = { 'linux/amd64': 'ubuntu-24.04', 'linux/arm64': 'ubuntu-24.04-arm' };

@@ -6,6 +6,7 @@ import {
   ComposeFileModel, ComposeHealthcheck, ComposeMountType, ComposePort, ComposeService, ComposeServiceSecret,
 } from './model';
 import { readComposeObject } from './read';
+import { cyclesOf, formatCycle } from '../core/graph';
 
 // Validation of a compose model before it is rendered. Every check returns problems as strings of the form
 // `<path in the compose file>: <what is wrong> (<how to fix it>)`; the caller prefixes the construct path.
@@ -307,39 +308,8 @@ function findDependencyCycles(model: ComposeFileModel): string[] {
   const edges = (name: string): string[] => Object.keys(services[name]?.dependsOn ?? {})
     .filter(d => d !== name && d in services)
     .sort(compareKeys);
-  const cycles = new Set<string>();
-  const state = new Map<string, 'active' | 'done'>();
-  const stack: string[] = [];
-
-  const visit = (name: string) => {
-    state.set(name, 'active');
-    stack.push(name);
-    for (const dep of edges(name)) {
-      if (state.get(dep) === 'active') {
-        const cycle = stack.slice(stack.indexOf(dep));
-        cycles.add(canonicalCycle(cycle));
-      } else if (!state.has(dep)) {
-        visit(dep);
-      }
-    }
-    stack.pop();
-    state.set(name, 'done');
-  };
-  for (const name of Object.keys(services).sort(compareKeys)) {
-    if (!state.has(name)) {
-      visit(name);
-    }
-  }
-  return [...cycles].sort(compareKeys).map(c => `depends_on: dependency cycle ${c} (remove one of these dependencies)`);
-}
-
-function canonicalCycle(cycle: string[]): string {
-  let start = 0;
-  cycle.forEach((n, i) => {
-    if (compareKeys(n, cycle[start]) < 0) start = i;
-  });
-  const rotated = [...cycle.slice(start), ...cycle.slice(0, start)];
-  return [...rotated, rotated[0]].join(' => ');
+  return cyclesOf(Object.keys(services).sort(compareKeys), edges, compareKeys)
+    .map(c => `depends_on: dependency cycle ${formatCycle(c)} (remove one of these dependencies)`);
 }
 
 /** Strings of the compose file (keys and values) that hold characters a compose file cannot carry. */

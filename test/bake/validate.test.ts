@@ -1,6 +1,6 @@
 import { lucidBake } from './models';
 import { BakeFileModel, BakeString, BakeTarget, BakeValue, BakeVariable, BakeVariableType } from '../../src/bake';
-import { cycles, validateBakeModel } from '../../src/bake/validate';
+import { validateBakeModel } from '../../src/bake/validate';
 
 const lit = BakeString.literal;
 const tpl = BakeString.template;
@@ -213,19 +213,5 @@ describe('validateBakeModel', () => {
   test('map keys are not empty', () => {
     // THEN
     expect(validateBakeModel(model([{ name: 't', args: { '': lit('x') } }]))).toEqual(['target "t" args: has an empty key']);
-  });
-});
-
-describe('cycles', () => {
-  test('finds each cycle once, as the path that closes it', () => {
-    // GIVEN
-    const edges = new Map([['a', ['b']], ['b', ['c', 'a']], ['c', ['a']], ['d', ['d']], ['e', ['a']]]);
-    // THEN
-    expect(cycles(['a', 'b', 'c', 'd', 'e'], edges)).toEqual([['a', 'b', 'c', 'a'], ['a', 'b', 'a'], ['d', 'd']]);
-  });
-
-  test('an acyclic graph has none', () => {
-    // THEN
-    expect(cycles(['a', 'b', 'c'], new Map([['a', ['b', 'c']], ['b', ['c']]]))).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 export * from './core';
+export * from './app';
 export * from './dockerfile';
 export * from './runtimes';
 export * from './images';

@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Project } from 'projen';
+import { LucidApp, LucidAppProps } from './app/lucid-app';
 import { GeneratedFile } from './core/generated-file';
-import { LucidApp, LucidAppProps } from './core/lucid-app';
 
 /**
  * Helpers for testing Lucid apps, e.g. `expect(Testing.synth(app)).toMatchSnapshot()`.

@@ -5,8 +5,8 @@ import { BakeFunctionCall } from './function-call';
 import { BakeFileModel, BakeGroup, BakeTarget } from './model';
 import { renderBakeFile } from './render';
 import { validateBakeModel } from './validate';
+import type { ILucidApp } from '../core/app';
 import { GeneratedFile } from '../core/generated-file';
-import type { LucidApp } from '../core/lucid-app';
 import { baseChain } from '../images/base-chain';
 import { ImageKind, LucidImage } from '../images/lucid-image';
 import { layerName } from '../service/layer';
@@ -46,7 +46,7 @@ const ATTEST = 'ATTEST';
  * `PLATFORMS=…`, `REGISTRY=…`, `TAG=…`, `CACHE=registry|gha`, `ATTEST=true`.
  */
 export class BakeFile extends Construct {
-  private readonly app: LucidApp;
+  private readonly app: ILucidApp;
   private readonly options: BakeOptions;
 
   /**
@@ -54,7 +54,7 @@ export class BakeFile extends Construct {
    * @param id the construct id
    * @param options its options
    */
-  constructor(app: LucidApp, id: string, options: BakeOptions = {}) {
+  constructor(app: ILucidApp, id: string, options: BakeOptions = {}) {
     super(app, id);
     this.app = app;
     this.options = options;

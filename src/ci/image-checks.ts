@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { wrap } from './expression';
-import type { ImageJobSettings } from './image-jobs';
+import type { ImageJobSettings } from './image-job-settings';
 import { script, shellQuote } from './shell';
 import { CONTAINER_STRUCTURE_TEST, TRIVY_VERSION } from './tool-pins';
 import { Step } from './workflow-model';

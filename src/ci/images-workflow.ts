@@ -9,8 +9,8 @@ import { lintJob } from './lint-job';
 import { renderWorkflow, workflowProblems } from './render';
 import { Job, Permissions, Workflow } from './workflow-model';
 import { BakeFile } from '../bake/bake-file';
+import type { ILucidApp } from '../core/app';
 import { GeneratedFile, GeneratedObjectFile, isGeneratedFile } from '../core/generated-file';
-import type { LucidApp } from '../core/lucid-app';
 import { IOverridableFile } from '../core/overridable-file';
 import { baseChain } from '../images/base-chain';
 import { LucidImage } from '../images/lucid-image';
@@ -50,7 +50,7 @@ export class ImagesWorkflow extends Construct {
    */
   public readonly file: IOverridableFile;
 
-  private readonly app: LucidApp;
+  private readonly app: ILucidApp;
   private readonly options: ImagesWorkflowOptions;
   private readonly pins: ActionPins;
 
@@ -59,7 +59,7 @@ export class ImagesWorkflow extends Construct {
    * @param id the construct id
    * @param options its options
    */
-  constructor(app: LucidApp, id: string, options: ImagesWorkflowOptions = {}) {
+  constructor(app: ILucidApp, id: string, options: ImagesWorkflowOptions = {}) {
     super(app, id);
     this.app = app;
     this.options = options;

@@ -6,8 +6,8 @@ import { renderReport, ReportRow, ReportSubject } from './report';
 import { RuleOutcome } from './rule';
 import { PackRule, RulePack } from './rule-pack';
 import { addSuppression, findSuppression, MIN_REASON_LENGTH, ownSuppressions } from './suppressions';
+import type { ILucidApp } from '../core/app';
 import { GeneratedFile } from '../core/generated-file';
-import type { LucidApp } from '../core/lucid-app';
 import { findAll } from '../core/tree-index';
 import { Dockerfile } from '../dockerfile';
 import { LucidImage } from '../images/lucid-image';
@@ -86,7 +86,7 @@ export class Compliance extends Construct {
    * @param id the construct id
    * @param options its options
    */
-  constructor(scope: LucidApp, id: string, options: ComplianceOptions = {}) {
+  constructor(scope: ILucidApp, id: string, options: ComplianceOptions = {}) {
     super(scope, id);
     this.root = scope;
     this.title = scope.name;

@@ -7,8 +7,8 @@ import {
 } from './model';
 import { renderComposeObject } from './render';
 import { validateComposeModel, validateComposeObject } from './validate';
+import type { ILucidApp } from '../core/app';
 import { GeneratedObjectFile } from '../core/generated-file';
-import type { LucidApp } from '../core/lucid-app';
 import { IOverridableFile } from '../core/overridable-file';
 import { findAll } from '../core/tree-index';
 import { ImageKind, LucidImage } from '../images/lucid-image';
@@ -60,7 +60,7 @@ export class ComposeFiles extends Construct {
   /** `docker-compose.base.yml`, the file that builds the base images, which takes overrides too. */
   public readonly baseFile: IOverridableFile;
 
-  private readonly app: LucidApp;
+  private readonly app: ILucidApp;
   private readonly options: ComposeOptions;
 
   /**
@@ -68,7 +68,7 @@ export class ComposeFiles extends Construct {
    * @param id the construct id
    * @param options its options
    */
-  constructor(app: LucidApp, id: string, options: ComposeOptions = {}) {
+  constructor(app: ILucidApp, id: string, options: ComposeOptions = {}) {
     super(app, id);
     this.app = app;
     this.options = options;

@@ -1,8 +1,8 @@
 import { IConstruct } from 'constructs';
-import type { LucidApp } from './lucid-app';
+import type { ILucidApp } from './app';
 
-// Lookups that images and services need at construction. They live apart from lucid-app.ts, which imports the
-// emitters (bake, compose) that import the images: importing LucidApp from an image would be circular.
+// Lookups that images and services need at construction, typed against ILucidApp: the app sits above the
+// images and emitters, which never import it.
 
 /** The brand of a LucidApp (a symbol, so two copies of the library recognize each other's apps). @internal */
 export const LUCID_APP = Symbol.for('lucid-cdk.LucidApp');
@@ -11,12 +11,12 @@ export const LUCID_APP = Symbol.for('lucid-cdk.LucidApp');
 export const WARNING_METADATA = 'lucid-cdk:warning';
 
 /** The LucidApp that `construct` belongs to. @internal */
-export function appOf(construct: IConstruct): LucidApp {
+export function appOf(construct: IConstruct): ILucidApp {
   const app = construct.node.scopes.slice().reverse().find(s => LUCID_APP in s);
   if (!app) {
     throw new Error(`[${construct.node.path}] is not inside a LucidApp: create it with a LucidApp (or one of its children) as scope`);
   }
-  return app as unknown as LucidApp;
+  return app as unknown as ILucidApp;
 }
 
 /** Records a warning on a construct; printed at synthesis. @internal */

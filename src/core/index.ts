@@ -1,2 +1,2 @@
-export * from './lucid-app';
+export * from './app';
 export * from './overridable-file';

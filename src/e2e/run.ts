@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { runStructureTest } from './structure-test';
-import type { LucidApp } from '../core/lucid-app';
+import type { LucidApp } from '../app/lucid-app';
 import { LucidImage } from '../images/lucid-image';
 import { FoundationService } from '../service/foundation-service';
 import { LucidService } from '../service/lucid-service';

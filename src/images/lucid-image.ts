@@ -1,9 +1,9 @@
 import * as path from 'path';
 import { Construct, IConstruct } from 'constructs';
 import { BuildSecret } from './build-secret';
+import type { ILucidApp } from '../core/app';
 import { appOf } from '../core/app-of';
 import { GeneratedFile } from '../core/generated-file';
-import type { LucidApp } from '../core/lucid-app';
 import { findAll, memo } from '../core/tree-index';
 import { BaseImage, Dockerfile, ImageReference, MountType, renderDockerignore, RunMount, Stage } from '../dockerfile';
 import { DistrolessTag, RuntimeFamily, RuntimeLanguage } from '../runtimes';
@@ -77,7 +77,7 @@ export abstract class LucidImage extends Construct {
   }
 
   /** The app this image belongs to. */
-  public readonly app: LucidApp;
+  public readonly app: ILucidApp;
   /** The build context, relative to the app's folder. */
   public readonly directory: string;
   /** The repository name, without registry. */

@@ -4,8 +4,8 @@ import { Component, SampleFile, typescript } from 'projen';
 import {
   addSampleService, SAMPLE, SAMPLE_MAIN_PY, SAMPLE_REQUIREMENTS, SAMPLE_STACK_TS, SAMPLE_TEST_TS,
 } from './sample';
+import { LucidApp } from '../app/lucid-app';
 import { ImagesWorkflowOptions } from '../ci/images-workflow-options';
-import { LucidApp } from '../core/lucid-app';
 import { runEndToEnd } from '../e2e/run';
 
 /**

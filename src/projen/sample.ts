@@ -1,4 +1,4 @@
-import type { LucidApp } from '../core/lucid-app';
+import type { LucidApp } from '../app/lucid-app';
 import { Layer } from '../service/layer';
 import { LucidService } from '../service/lucid-service';
 import { Plane } from '../service/plane';

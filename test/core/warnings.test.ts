@@ -1,5 +1,5 @@
 import { ComplianceLevel, Compliance, FoundationService, LucidApp, Testing } from '../../src';
-import { warningReport } from '../../src/core/warnings';
+import { warningReport } from '../../src/app/warnings';
 
 function finding(ruleId: string, path: string, value: string) {
   return { ruleId, pack: 'LucidStrict', level: ComplianceLevel.WARNING, path, info: `${ruleId} requires this.`, value, fix: 'do that', suppressed: false };

@@ -1,16 +1,17 @@
 import * as path from 'path';
 import { IConstruct } from 'constructs';
 import { Component, Project } from 'projen';
-import { appOf, LUCID_APP, warn, WARNING_METADATA } from './app-of';
-import { GeneratedFile } from './generated-file';
-import { SynthesisError } from './synthesis-error';
-import { findAll, withTreeIndex } from './tree-index';
 import { ConstructWarning, warningReport } from './warnings';
 import { BakeFile, BakeOptions } from '../bake/bake-file';
 import { ImagesWorkflow } from '../ci/images-workflow';
 import { ImagesWorkflowOptions } from '../ci/images-workflow-options';
 import { Compliance, ComplianceOptions } from '../compliance/compliance';
 import { ComposeFiles, ComposeOptions } from '../compose/compose-files';
+import { ILucidApp } from '../core/app';
+import { appOf, LUCID_APP, warn, WARNING_METADATA } from '../core/app-of';
+import { GeneratedFile } from '../core/generated-file';
+import { SynthesisError } from '../core/synthesis-error';
+import { findAll, withTreeIndex } from '../core/tree-index';
 
 
 /**
@@ -93,7 +94,7 @@ export interface LucidAppProps {
  * Before any file is written, the whole tree is validated and every file rendered: on any error, synthesis
  * stops with every problem listed, each with the construct path, and nothing is written.
  */
-export class LucidApp extends Component {
+export class LucidApp extends Component implements ILucidApp {
   /** Whether `x` is a LucidApp (works across copies of this library). */
   public static isLucidApp(x: any): x is LucidApp {
     return x !== null && typeof x === 'object' && LUCID_APP in x;
@@ -101,7 +102,7 @@ export class LucidApp extends Component {
 
   /** The LucidApp that `construct` belongs to. */
   public static of(construct: IConstruct): LucidApp {
-    return appOf(construct);
+    return appOf(construct) as LucidApp;
   }
 
   /**

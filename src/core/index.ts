@@ -1,2 +1,3 @@
 export * from './app';
+export * from './labels';
 export * from './overridable-file';

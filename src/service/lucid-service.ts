@@ -6,6 +6,7 @@ import { Layer } from './layer';
 import { Plane } from './plane';
 import { SecretSource, ServiceSecret } from './secret';
 import { ServiceRuntime } from './service-runtime';
+import { LucidLabel } from '../core/labels';
 import { BaseImage, Protocol, Stage } from '../dockerfile';
 import { BuildSecret } from '../images/build-secret';
 import { addJavaBuilder, addJavaProbeSource, ccFamilyFor, JAVA_BUDGET_MB, JAVA_PROBE_DIR, JavaBuildTool, javaBinary, javaHttpProbe, JLINK_HOME } from '../images/java-recipe';
@@ -217,10 +218,10 @@ export class LucidService extends LucidImage implements IStackService {
 
   private addLucidLabels(stage: Stage): void {
     this._addStandardLabels(stage);
-    stage.addLabel('org.lucid.plane', this.plane);
-    stage.addLabel('org.lucid.layer', String(this.layer));
-    stage.addLabel('org.lucid.service', this.serviceName);
-    stage.addLabel('org.lucid.expose', String(this.port));
+    stage.addLabel(LucidLabel.PLANE, this.plane);
+    stage.addLabel(LucidLabel.LAYER, String(this.layer));
+    stage.addLabel(LucidLabel.SERVICE, this.serviceName);
+    stage.addLabel(LucidLabel.EXPOSE, String(this.port));
   }
 
   private buildStages(props: LucidServiceProps): BuiltRuntime {

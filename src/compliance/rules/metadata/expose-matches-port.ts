@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { LucidLabel } from '../../../core/labels';
 import { Stage } from '../../../dockerfile';
 import { LucidService } from '../../../service/lucid-service';
 import { ComplianceViolation, IRule, RuleResult } from '../../rule';
@@ -26,7 +27,7 @@ export class ExposeMatchesPort implements IRule {
     }
     const image = imageOf(stage.dockerfile);
     const service = image && LucidService.isLucidService(image) ? image : undefined;
-    const label = effectiveLabels(stage)['org.lucid.expose'];
+    const label = effectiveLabels(stage)[LucidLabel.EXPOSE];
     const labelPorts = label !== undefined ? exposeLabelPorts(label) : undefined;
     const declared = service ? [service.port] : labelPorts;
     if (declared === undefined) {
@@ -57,7 +58,7 @@ export class ExposeMatchesPort implements IRule {
     }
     if (service && label !== undefined && labelPorts !== undefined && !(labelPorts.length === 1 && labelPorts[0] === service.port)) {
       violations.push({
-        value: `LABEL org.lucid.expose=${show(label)}`,
+        value: `LABEL ${LucidLabel.EXPOSE}=${show(label)}`,
         fix: `the service's port is ${service.port}: label it org.lucid.expose="${service.port}"`,
       });
     }

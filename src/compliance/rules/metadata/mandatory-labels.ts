@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { LucidLabel } from '../../../core/labels';
 import { LucidService } from '../../../service/lucid-service';
 import { Plane } from '../../../service/plane';
 import { ComplianceViolation, IRule, RuleResult } from '../../rule';
@@ -7,7 +8,7 @@ import { asRuntimeStage, effectiveLabels, exposeLabelPorts, imageOf, isServiceDo
 /** The labels every image carries. */
 const COMMON_LABELS = ['maintainer', 'version', 'description'];
 /** The labels a service carries besides. */
-const SERVICE_LABELS = ['org.lucid.plane', 'org.lucid.layer', 'org.lucid.service', 'org.lucid.expose'];
+const SERVICE_LABELS: string[] = [LucidLabel.PLANE, LucidLabel.LAYER, LucidLabel.SERVICE, LucidLabel.EXPOSE];
 /** Service names, as compose and bake take them. */
 const SERVICE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/;
 
@@ -52,39 +53,39 @@ export class MandatoryLabels implements IRule {
       return RuleResult.of(violations);
     }
 
-    const plane = labels['org.lucid.plane'];
+    const plane = labels[LucidLabel.PLANE];
     const planes = Object.values(Plane) as string[];
     if (plane && plane.trim() !== '' && !planes.includes(plane)) {
       violations.push({
-        value: `LABEL org.lucid.plane=${show(plane)}`,
+        value: `LABEL ${LucidLabel.PLANE}=${show(plane)}`,
         fix: `name exactly one plane: ${planes.join(', ')}`,
       });
     }
-    const layer = labels['org.lucid.layer'];
+    const layer = labels[LucidLabel.LAYER];
     if (layer && layer.trim() !== '' && !/^[0-3]$/.test(layer)) {
       violations.push({
-        value: `LABEL org.lucid.layer=${show(layer)}`,
+        value: `LABEL ${LucidLabel.LAYER}=${show(layer)}`,
         fix: 'name exactly one layer: 0 (core support), 1 (session pipeline), 2 (service integration) or 3 (advanced)',
       });
     }
-    const name = labels['org.lucid.service'];
+    const name = labels[LucidLabel.SERVICE];
     if (name && name.trim() !== '') {
       if (lucidService && name !== lucidService.serviceName) {
         violations.push({
-          value: `LABEL org.lucid.service=${show(name)}`,
+          value: `LABEL ${LucidLabel.SERVICE}=${show(name)}`,
           fix: `the service is named ${show(lucidService.serviceName)}: label it with that name`,
         });
       } else if (!SERVICE_NAME.test(name)) {
         violations.push({
-          value: `LABEL org.lucid.service=${show(name)}`,
+          value: `LABEL ${LucidLabel.SERVICE}=${show(name)}`,
           fix: 'use the compose service name: letters, digits, "-" and "_", starting with a letter or digit',
         });
       }
     }
-    const expose = labels['org.lucid.expose'];
+    const expose = labels[LucidLabel.EXPOSE];
     if (expose && expose.trim() !== '' && exposeLabelPorts(expose) === undefined) {
       violations.push({
-        value: `LABEL org.lucid.expose=${show(expose)}`,
+        value: `LABEL ${LucidLabel.EXPOSE}=${show(expose)}`,
         fix: 'name the port the service listens on (1-65535), or a comma-separated list of them: "8080" or "8080,9090"',
       });
     }
@@ -97,9 +98,9 @@ function example(key: string): string {
     case 'maintainer': return 'Lucid Development Team';
     case 'version': return '1.0.0';
     case 'description': return 'what the image does';
-    case 'org.lucid.plane': return 'ops';
-    case 'org.lucid.layer': return '0';
-    case 'org.lucid.service': return 'service-name';
+    case LucidLabel.PLANE: return 'ops';
+    case LucidLabel.LAYER: return '0';
+    case LucidLabel.SERVICE: return 'service-name';
     default: return '8080';
   }
 }

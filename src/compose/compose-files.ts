@@ -12,11 +12,11 @@ import { GeneratedObjectFile } from '../core/generated-file';
 import { IOverridableFile } from '../core/overridable-file';
 import { findAll } from '../core/tree-index';
 import { ImageKind, LucidImage } from '../images/lucid-image';
-import { DistrolessUser } from '../runtimes';
 import { FoundationService } from '../service/foundation-service';
 import { HealthCheck } from '../service/health-check';
 import { layerName } from '../service/layer';
 import { IStackService, LucidService } from '../service/lucid-service';
+import { RUN_CONTRACT } from '../service/run-contract';
 import { SecretSource, ServiceSecret } from '../service/secret';
 
 /**
@@ -106,12 +106,12 @@ export class ComposeFiles extends Construct {
       services[svc.serviceName] = {
         image: svc.imageRef,
         imageBuild: this.build(svc, secrets),
-        user: `${DistrolessUser.NONROOT_UID}:${DistrolessUser.NONROOT_GID}`,
-        init: true,
-        readOnly: true,
-        tmpfs: ['/tmp'],
-        capDrop: ['ALL'],
-        securityOpt: ['no-new-privileges:true'],
+        user: RUN_CONTRACT.user,
+        init: RUN_CONTRACT.init,
+        readOnly: RUN_CONTRACT.readOnlyRoot,
+        tmpfs: [...RUN_CONTRACT.tmpfs],
+        capDrop: [...RUN_CONTRACT.capDrop],
+        securityOpt: [...RUN_CONTRACT.securityOpt],
         environment: env,
         secrets: svc.secrets.length > 0 ? addSecrets(svc.secrets) : undefined,
         ports: publish(svc.port),
@@ -132,10 +132,10 @@ export class ComposeFiles extends Construct {
         image: f.image,
         command: f.command,
         user: f.user,
-        init: true,
-        readOnly: true,
+        init: RUN_CONTRACT.init,
+        readOnly: RUN_CONTRACT.readOnlyRoot,
         tmpfs: f.tmpfs,
-        securityOpt: ['no-new-privileges:true'],
+        securityOpt: [...RUN_CONTRACT.securityOpt],
         environment: Object.keys(env).length > 0 ? env : undefined,
         secrets: f.secrets.length > 0 ? addSecrets(f.secrets) : undefined,
         volumes: f.dataPath ? [{ mountType: ComposeMountType.VOLUME, source: `${f.serviceName}-data`, target: f.dataPath }] : undefined,

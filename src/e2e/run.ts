@@ -11,6 +11,7 @@ import type { LucidApp } from '../app/lucid-app';
 import { LucidImage } from '../images/lucid-image';
 import { FoundationService } from '../service/foundation-service';
 import { LucidService } from '../service/lucid-service';
+import { dockerRunFlags } from '../service/run-contract';
 
 /** The engine and stand-in scripts, shipped with the package. */
 const ASSETS = path.resolve(__dirname, '..', '..', 'assets', 'e2e');
@@ -121,8 +122,7 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
         const name = `lucid-e2e-${image.targetName}`;
         docker(['rm', '-f', name], { allowFailure: true });
         const runStart = Date.now();
-        docker(['run', '-d', '--pull', 'never', '--name', name, '--network', 'host', '--read-only', '--tmpfs', '/tmp', '--cap-drop', 'ALL',
-          '--security-opt', 'no-new-privileges:true', ref]);
+        docker(['run', '-d', '--pull', 'never', '--name', name, '--network', 'host', ...dockerRunFlags(), ref]);
         let status = '';
         while (seconds(runStart) < HEALTH_TIMEOUT_S) {
           status = docker(['inspect', '-f', '{{.State.Health.Status}}', name]).stdout.trim();

@@ -17,11 +17,14 @@ let work: string;
 let tarball: string;
 let repo: string;
 
-/** The environment of a user's shell: none of this test run's own jest or projen settings. */
+/**
+ * The environment of a user's shell: none of this test run's own jest or projen settings, and not CI's (under
+ * CI=true projen installs with npm ci, which a repository that has no lockfile yet cannot do).
+ */
 function userEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const k of Object.keys(env)) {
-    if (k.startsWith('JEST_') || k.startsWith('PROJEN_') || k === 'NODE_OPTIONS' || k === 'TS_NODE_PROJECT') {
+    if (k.startsWith('JEST_') || k.startsWith('PROJEN_') || k === 'NODE_OPTIONS' || k === 'TS_NODE_PROJECT' || k === 'CI') {
       delete env[k];
     }
   }

@@ -4,6 +4,7 @@ import {
   ComposeBuild, ComposeDependency, ComposeFileModel, ComposeHealthcheck, ComposeNetwork, ComposePort, ComposeSecret,
   ComposeService, ComposeServiceSecret, ComposeServiceVolume, ComposeVolume,
 } from './model';
+import { setKey } from '../core/overrides';
 
 // Turns a model into the plain object a compose file holds, with the specification's snake_case keys.
 //
@@ -204,11 +205,6 @@ function escapeValues(value: unknown): unknown {
     return out;
   }
   return value;
-}
-
-/** Sets an own, enumerable property, even for keys such as `__proto__`. */
-function setKey(obj: object, key: string, value: unknown): void {
-  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** Orders keys by UTF-16 code units: the same on every machine and locale (unlike localeCompare). */

@@ -176,7 +176,7 @@ function copyData(x: unknown): unknown {
   return x;
 }
 
-/** Sets an own, enumerable property, even for keys such as `__proto__`. */
-function setKey(obj: object, key: string, value: unknown): void {
+/** Sets an own, enumerable property, even for keys such as `__proto__`. @internal */
+export function setKey(obj: object, key: string, value: unknown): void {
   Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
 }

@@ -72,19 +72,12 @@ describe('compose file overrides', () => {
     app.compose.file.addOverride('services.api.healthcheck.interval', 'often');
     const file = path.join(app.project.outdir, 'docker-compose.yml');
     // WHEN
-    let error: any;
-    try {
-      Testing.synth(app);
-    } catch (e) {
-      error = e;
-    }
+    const problems = Testing.problems(app);
     // THEN
-    expect(error?.name).toBe('SynthesisError');
-    expect(error.problems).toEqual([
+    expect(problems).toEqual([
       `[${app.compose.file.node.path}] services.api.user: 65532 is not a string`,
       `[${app.compose.file.node.path}] services.api.healthcheck.interval: "often" is not a duration (e.g. 30s, 1m30s, 500ms)`,
     ]);
-    expect(error.message).toContain('nothing was written');
     expect(fs.existsSync(file)).toBe(false);
     // and the official schema rejects the file the overrides would make
     const overridden = renderComposeObject((app.compose.file as GeneratedObjectFile).resolveObject());

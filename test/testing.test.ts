@@ -6,7 +6,11 @@ describe('Testing.problems', () => {
   test('is empty for an app that synthesizes', () => {
     const app = Testing.app();
     new LucidService(app, 'api', {
-      plane: Plane.OPS, layer: Layer.CORE_SUPPORT, description: 'API', directory: 'apps/api', port: 8080,
+      plane: Plane.OPS,
+      layer: Layer.CORE_SUPPORT,
+      description: 'API',
+      directory: 'apps/api',
+      port: 8080,
       runtime: ServiceRuntime.python({}),
     });
     expect(Testing.problems(app)).toEqual([]);
@@ -17,7 +21,11 @@ describe('Testing.problems', () => {
     const app = Testing.app();
     for (const [id, port] of [['a', 8080], ['b', 8080], ['c', 70000]] as const) {
       new LucidService(app, id, {
-        plane: Plane.OPS, layer: Layer.CORE_SUPPORT, description: id, directory: `apps/${id}`, port,
+        plane: Plane.OPS,
+        layer: Layer.CORE_SUPPORT,
+        description: id,
+        directory: `apps/${id}`,
+        port,
         runtime: ServiceRuntime.python({}),
       });
     }

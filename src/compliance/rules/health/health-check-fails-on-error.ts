@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { IConstruct } from 'constructs';
-import { JAVA_PROBE_DIR } from '../../../images/java-recipe';
+import { isRecipeProbe } from '../../../recipes';
 import { IRule, RuleResult } from '../../rule';
 import { asServiceRuntimeStage, effectiveHealthcheck, showArgs } from '../inspect';
 
@@ -75,7 +75,7 @@ export class HealthCheckFailsOnError implements IRule {
       }
       return RuleResult.compliant();
     }
-    if (program === 'java' && isLucidJavaProbe(command)) {
+    if (isRecipeProbe(command)) {
       return RuleResult.compliant();
     }
     return RuleResult.notApplicable();
@@ -86,10 +86,4 @@ export class HealthCheckFailsOnError implements IRule {
 function inline(command: string[], flags: string[]): string | undefined {
   const i = command.findIndex((a, n) => n > 0 && flags.includes(a));
   return i > 0 && i + 1 < command.length ? command[i + 1] : undefined;
-}
-
-/** `java ... -cp /opt/lucid/probe HealthCheck <url> <seconds>`, as lucid-cdk generates it. */
-function isLucidJavaProbe(command: string[]): boolean {
-  const cp = command.findIndex(a => a === '-cp' || a === '-classpath' || a === '--class-path');
-  return cp > 0 && command[cp + 1] === JAVA_PROBE_DIR && command[cp + 2] === 'HealthCheck';
 }

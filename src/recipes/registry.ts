@@ -1,3 +1,4 @@
+import { GO_RECIPE } from './go';
 import { JAVA_RECIPE } from './java';
 import { NATIVE_RECIPE } from './native';
 import { NODE_RECIPE } from './node';
@@ -10,6 +11,7 @@ const RECIPES: { readonly [name: string]: LanguageRecipe } = {
   [PYTHON_RECIPE.name]: PYTHON_RECIPE,
   [JAVA_RECIPE.name]: JAVA_RECIPE,
   [NODE_RECIPE.name]: NODE_RECIPE,
+  [GO_RECIPE.name]: GO_RECIPE,
   [NATIVE_RECIPE.name]: NATIVE_RECIPE,
 };
 

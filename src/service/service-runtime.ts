@@ -2,6 +2,7 @@ import { DistrolessPythonBase } from '../images/distroless-python-base';
 import { JavaBase } from '../images/java-base';
 import { NodeBase } from '../images/node-base';
 import { LanguageRecipe, recipeNamed } from '../recipes';
+import type { GoRuntimeOptions } from '../recipes/go';
 import { JavaBuildTool } from '../recipes/java';
 import { RuntimeFamily, RuntimeLanguage } from '../runtimes';
 
@@ -147,6 +148,16 @@ export class ServiceRuntime {
     return new ServiceRuntime('nodejs', RuntimeLanguage.NODEJS, family, undefined, undefined, options);
   }
 
+  /**
+   * A Go service: a static binary (`CGO_ENABLED=0`) on distroless static, with a compiled HTTP probe. (Not
+   * `go`: a reserved word in Go, which jsii generates bindings for.)
+   * The language is `RuntimeLanguage.NATIVE`: the runtime ships no Go runtime, the binary carries it.
+   */
+  public static golang(options: GoRuntimeOptions = {}): ServiceRuntime {
+    const family = options.family ?? RuntimeFamily.STATIC_DEBIAN13;
+    return new ServiceRuntime('go', RuntimeLanguage.NATIVE, family, undefined, undefined, undefined, options);
+  }
+
   /** The language. */
   public readonly language: RuntimeLanguage;
   /** The runtime family (for Java, the JRE's family even when a jlink runtime runs on `cc`). */
@@ -157,6 +168,8 @@ export class ServiceRuntime {
   public readonly javaOptions?: JavaRuntimeOptions;
   /** Node options, for Node services. */
   public readonly nodeOptions?: NodeRuntimeOptions;
+  /** Go options, for Go services. */
+  public readonly goOptions?: GoRuntimeOptions;
 
   /**
    * The recipe that builds, runs, probes and tests services of this runtime.
@@ -165,12 +178,13 @@ export class ServiceRuntime {
   public readonly _recipe: LanguageRecipe;
 
   private constructor(recipe: string, language: RuntimeLanguage, family: RuntimeFamily, py?: PythonRuntimeOptions,
-    java?: JavaRuntimeOptions, node?: NodeRuntimeOptions) {
+    java?: JavaRuntimeOptions, node?: NodeRuntimeOptions, go?: GoRuntimeOptions) {
     this._recipe = recipeNamed(recipe);
     this.language = language;
     this.family = family;
     this.pythonOptions = py;
     this.javaOptions = java;
     this.nodeOptions = node;
+    this.goOptions = go;
   }
 }

@@ -26,8 +26,9 @@ const NODE_STATUS = /\bstatusCode\b|\.ok\b|\.status\b/;
  * app it is built FROM) when it is an inline probe: `<python> -c <code>` must not use `requests` (it is not in
  * distroless, and `requests.get()` without `raise_for_status()` reports a 500 as healthy) and, when it makes an
  * HTTP call (urlopen, http.client), must look at the status (`status`, `getcode()`); `<node> -e <code>` making an
- * HTTP call (http.get, https.request, fetch) must look at `statusCode`, `ok` or `status`. The Java probe that
- * lucid-cdk compiles into Java images (`-cp /opt/lucid/probe HealthCheck <url>`) exits 1 outside 200-299.
+ * HTTP call (http.get, https.request, fetch) must look at `statusCode`, `ok` or `status`. The probes that
+ * lucid-cdk's recipes compile into images, which exit 1 outside 200-299, are compliant: Java's
+ * (`-cp /opt/lucid/probe HealthCheck <url> <seconds>`) and Go's (`/usr/local/bin/lucid-healthcheck <url> <seconds>`).
  *
  * Not applicable to any other probe (a script file, a compiled program, a database client): what it does with
  * the answer cannot be read from the Dockerfile.

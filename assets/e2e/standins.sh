@@ -32,7 +32,7 @@ ENV_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
 # ---- recipes: names, tags, dependencies, packages ---------------------------------------------------------
 
-RECIPES="debian-slim static base cc python3 java21 nodejs22 node-builder temurin maven redis"
+RECIPES="debian-slim static base cc python3 java21 nodejs22 node-builder temurin maven golang redis"
 
 recipe_tags() {
   case $1 in
@@ -44,13 +44,14 @@ recipe_tags() {
     node-builder) echo node:22-trixie-slim node:22-slim ;;
     temurin) echo eclipse-temurin:21-jdk eclipse-temurin:21 ;;
     maven) echo maven:3.9-eclipse-temurin-21 ;;
+    golang) echo golang:1.24-trixie ;;
     redis) echo redis:8.0 ;;
   esac
 }
 
 recipe_deps() {
   case $1 in
-    node-builder | temurin | redis) echo debian-slim ;;
+    node-builder | temurin | golang | redis) echo debian-slim ;;
     maven) echo temurin ;;
   esac
 }
@@ -63,6 +64,8 @@ JDK_PACKAGE=openjdk-21-jdk-headless
 JDK_TOOLS="$JDK_PACKAGE binutils"
 # The foundation service of the reference stack: Debian 13 ships Redis 8.0, the version the preset pins.
 REDIS_PACKAGES="redis-server redis-tools"
+# The Go builder: Debian 13's own Go (golang-go depends on golang-1.24-go), with the standard library sources.
+GO_PACKAGES="golang-go"
 # Maven and the plugins a jar project's lifecycles (clean, default, site) and dependency:go-offline use; their
 # versions are the ones a pom must pin (see the README).
 MAVEN_PACKAGES="maven libmaven-clean-plugin-java libmaven-resources-plugin-java libmaven-compiler-plugin-java
@@ -93,6 +96,7 @@ recipe_packages() {
     java21) echo $JAVA_PACKAGES openjdk-21-jdk-headless ;;
     temurin) closure "$SUITE" "$(empty_status)" $JDK_TOOLS ;;
     maven) closure "$SUITE" "$(empty_status)" $JDK_TOOLS $MAVEN_PACKAGES ;;
+    golang) closure "$SUITE" "$(empty_status)" $GO_PACKAGES ;;
     redis) closure "$SUITE" "$(empty_status)" $REDIS_PACKAGES ;;
   esac
 }
@@ -462,6 +466,29 @@ RUN mvn -B -v
 CMD ["mvn"]
 EOF
   build "$ctx" $(recipe_tags maven)
+}
+
+recipe_golang() {
+  # Like the official image: go at /usr/local/go/bin/go, GOPATH /go with its bin on PATH, the build cache in
+  # root's ~/.cache/go-build (the default GOCACHE), GOTOOLCHAIN=local (never a toolchain download), WORKDIR /go.
+  local ctx=$R/context
+  java_builder_context "$ctx" $GO_PACKAGES
+  cat >"$ctx/Dockerfile" <<EOF
+FROM debian:13-slim
+RUN --mount=type=bind,source=debs,target=/var/local/extra-apt \\
+    echo 'deb [trusted=yes] file:/var/local/extra-apt ./' > /etc/apt/sources.list.d/extra.list \\
+ && apt-get update \\
+ && apt-get install -y --no-install-recommends $GO_PACKAGES \\
+ && rm -rf /var/lib/apt/lists/* /etc/apt/sources.list.d/extra.list \\
+ && ln -s "\$(dirname "\$(dirname "\$(readlink -f /usr/bin/go)")")" /usr/local/go \\
+ && mkdir -p /go/src /go/bin && chmod -R 1777 /go \\
+ && /usr/local/go/bin/go version
+ENV GOTOOLCHAIN=local
+ENV GOPATH=/go
+ENV PATH=/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+WORKDIR /go
+EOF
+  build "$ctx" $(recipe_tags golang)
 }
 
 recipe_redis() {

@@ -50,6 +50,7 @@ group "default" {
     "python-base",
     "java-base",
     "api-gateway",
+    "tor-proxy-controller",
     "auth-service",
     "blockchain-api",
     "admin-ui",
@@ -68,6 +69,7 @@ group "services" {
   description = "The services"
   targets = [
     "api-gateway",
+    "tor-proxy-controller",
     "auth-service",
     "blockchain-api",
     "admin-ui",
@@ -88,13 +90,17 @@ group "ops" {
   description = "The services of the ops plane"
   targets = [
     "api-gateway",
+    "tor-proxy-controller",
     "auth-service",
   ]
 }
 
 group "layer-0" {
   description = "The services of layer 0"
-  targets = ["api-gateway"]
+  targets = [
+    "api-gateway",
+    "tor-proxy-controller",
+  ]
 }
 
 group "layer-1" {
@@ -192,6 +198,31 @@ target "api-gateway" {
   platforms = split(",", "${PLATFORMS}")
   cache-from = cache_from("lucid-api-gateway")
   cache-to = cache_to("lucid-api-gateway")
+  attest = attestations()
+}
+
+target "tor-proxy-controller" {
+  description = "Lucid Tor proxy controller"
+  context = "apps/tor-proxy-controller"
+  dockerfile = "Dockerfile"
+  target = "runtime"
+  labels = {
+    description = "Lucid Tor proxy controller"
+    maintainer = "Lucid Development Team"
+    "org.lucid.expose" = "8084"
+    "org.lucid.layer" = "0"
+    "org.lucid.plane" = "ops"
+    "org.lucid.service" = "tor-proxy-controller"
+    "org.opencontainers.image.authors" = "Lucid Development Team"
+    "org.opencontainers.image.description" = "Lucid Tor proxy controller"
+    "org.opencontainers.image.title" = "lucid-tor-proxy-controller"
+    "org.opencontainers.image.version" = "1.0.0"
+    version = "1.0.0"
+  }
+  tags = ["${REGISTRY}/lucid-tor-proxy-controller:${TAG}"]
+  platforms = split(",", "${PLATFORMS}")
+  cache-from = cache_from("lucid-tor-proxy-controller")
+  cache-to = cache_to("lucid-tor-proxy-controller")
   attest = attestations()
 }
 

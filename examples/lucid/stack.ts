@@ -4,8 +4,8 @@ import {
 } from '../../src';
 
 /**
- * The Lucid reference stack: the Python and Java base images, a Redis foundation service, and four services
- * across the planes and layers, each with a tiny real app under `apps/`.
+ * The Lucid reference stack: the Python and Java base images, a Redis foundation service, and five services
+ * across the planes and layers (Python, Java, Node.js and Go), each with a tiny real app under `apps/`.
  */
 export function defineLucidStack(project: Project, outdir = 'examples/lucid'): LucidApp {
   const app = new LucidApp(project, 'Lucid', { outdir, name: 'lucid' });
@@ -28,6 +28,16 @@ export function defineLucidStack(project: Project, outdir = 'examples/lucid'): L
     port: 8080,
     runtime: ServiceRuntime.python({ requirements: 'requirements.txt' }),
     env: { LOG_LEVEL: 'info' },
+  });
+
+  // A static Go binary on distroless static, probed by the Go health probe lucid-cdk compiles next to it.
+  new LucidService(app, 'tor-proxy-controller', {
+    plane: Plane.OPS,
+    layer: Layer.CORE_SUPPORT,
+    description: 'Lucid Tor proxy controller',
+    directory: 'apps/tor-proxy-controller',
+    port: 8084,
+    runtime: ServiceRuntime.golang({ sources: ['main.go'] }),
   });
 
   const auth = new LucidService(app, 'auth-service', {

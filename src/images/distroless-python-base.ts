@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { ImageKind, LucidImage, LucidImageProps } from './lucid-image';
-import { addPythonBuilder, addPythonEnv, VENV } from './python-recipe';
 import { Protocol } from '../dockerfile';
+import { addPythonBuilder, addPythonEnv, VENV } from '../recipes/python';
 import { DistrolessUser, RuntimeFamily, RuntimeLanguage } from '../runtimes';
 
 /**

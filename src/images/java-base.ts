@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
-import { addJavaBuilder, addJavaProbeSource, ccFamilyFor, JAVA_BUDGET_MB, JAVA_PROBE_DIR, JavaBuildTool, javaBinary, JLINK_HOME } from './java-recipe';
 import { ImageKind, LucidImage, LucidImageProps } from './lucid-image';
 import { Protocol } from '../dockerfile';
+import { addJavaBuilder, addJavaProbeSource, ccFamilyFor, JAVA_BUDGET_MB, JAVA_PROBE_DIR, JavaBuildTool, javaBinary, JLINK_HOME } from '../recipes/java';
 import { DistrolessUser, RuntimeFamily, RuntimeLanguage } from '../runtimes';
 
 /**

@@ -6,6 +6,7 @@ import { appOf } from '../core/app-of';
 import { GeneratedFile } from '../core/generated-file';
 import { findAll, memo } from '../core/tree-index';
 import { BaseImage, Dockerfile, ImageReference, MountType, renderDockerignore, RunMount, Stage } from '../dockerfile';
+import { recipeForLanguage } from '../recipes';
 import { DistrolessTag, RuntimeFamily, RuntimeLanguage } from '../runtimes';
 import { SecretSource } from '../service/secret';
 import { StructureTest } from '../structure-test/structure-test';
@@ -248,13 +249,7 @@ export abstract class LucidImage extends Construct {
 }
 
 function defaultBudget(family: RuntimeFamily): number {
-  switch (family.language) {
-    // Lucid's budgets (seed 001): Python 100 MB, Java 150 MB.
-    case 'java': return 150;
-    // The node binary alone is about 110 MB: distroless Node starts near 150 MB.
-    case 'nodejs': return 180;
-    default: return 100;
-  }
+  return recipeForLanguage(family.language).defaultBudgetMb;
 }
 
 /** Puts comment lines after any parser directive (`# syntax=`), which must stay first. */

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { ImageKind, LucidImage, LucidImageProps } from './lucid-image';
-import { addNodeBuilder, NODE_APP_DIR } from './node-recipe';
 import { Protocol } from '../dockerfile';
+import { addNodeBuilder, NODE_APP_DIR } from '../recipes/node';
 import { DistrolessUser, RuntimeFamily, RuntimeLanguage } from '../runtimes';
 
 /**

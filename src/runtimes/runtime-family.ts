@@ -141,6 +141,12 @@ export class RuntimeFamily {
    */
   public readonly gradleImage?: string;
   /**
+   * Go toolchain image on the same Debian release, for static Go binaries, e.g. `golang:1.24-trixie`.
+   *
+   * @default - none for families that are not native (static, base, cc)
+   */
+  public readonly goImage?: string;
+  /**
    * Site-packages directory relative to a virtual environment built for this runtime,
    * e.g. `lib/python3.13/site-packages`.
    *
@@ -173,6 +179,7 @@ export class RuntimeFamily {
     this.jdkImage = data.jdkImage;
     this.mavenImage = data.mavenImage;
     this.gradleImage = data.gradleImage;
+    this.goImage = data.goImage;
     this.pythonSitePackagesPath = data.pythonSitePackagesPath;
     this.env = freeze({ ...data.env });
     this.releaseEnvNames = freeze([...data.releaseEnvNames]);

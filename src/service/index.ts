@@ -5,3 +5,4 @@ export * from './secret';
 export * from './service-runtime';
 export * from './lucid-service';
 export * from './foundation-service';
+export type { GoRuntimeOptions } from '../recipes/go';

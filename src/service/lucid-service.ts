@@ -1,4 +1,3 @@
-import * as path from 'path';
 import { Construct, IConstruct } from 'constructs';
 import { secretEnvProblems } from './env-check';
 import { HealthCheck, HealthCheckKind } from './health-check';
@@ -7,12 +6,10 @@ import { Plane } from './plane';
 import { SecretSource, ServiceSecret } from './secret';
 import { ServiceRuntime } from './service-runtime';
 import { LucidLabel } from '../core/labels';
-import { BaseImage, Protocol, Stage } from '../dockerfile';
+import { Protocol, Stage } from '../dockerfile';
 import { BuildSecret } from '../images/build-secret';
-import { addJavaBuilder, addJavaProbeSource, ccFamilyFor, JAVA_BUDGET_MB, JAVA_PROBE_DIR, JavaBuildTool, javaBinary, javaHttpProbe, JLINK_HOME } from '../images/java-recipe';
 import { ImageKind, LucidImage } from '../images/lucid-image';
-import { addNodeBuilder, NODE_APP_DIR, nodeHttpProbe } from '../images/node-recipe';
-import { addPythonBuilder, addPythonEnv, pythonHttpProbe, VENV } from '../images/python-recipe';
+import { BuiltService, LanguageRecipe } from '../recipes';
 import { DistrolessUser, RuntimeFamily, RuntimeLanguage } from '../runtimes';
 
 const LUCID_SERVICE = Symbol.for('lucid-cdk.LucidService');
@@ -142,7 +139,7 @@ export class LucidService extends LucidImage implements IStackService {
   constructor(scope: Construct, id: string, props: LucidServiceProps) {
     super(scope, id, {
       ...props,
-      sizeBudgetMb: props.sizeBudgetMb ?? (props.runtime.language === RuntimeLanguage.JAVA ? JAVA_BUDGET_MB : undefined),
+      sizeBudgetMb: props.sizeBudgetMb ?? props.runtime._recipe.defaultBudgetMb,
     });
     Object.defineProperty(this, LUCID_SERVICE, { value: true });
     this.plane = props.plane;
@@ -224,112 +221,18 @@ export class LucidService extends LucidImage implements IStackService {
     stage.addLabel(LucidLabel.EXPOSE, String(this.port));
   }
 
-  private buildStages(props: LucidServiceProps): BuiltRuntime {
-    switch (props.runtime.language) {
-      case RuntimeLanguage.PYTHON: return this.buildPython(props.runtime);
-      case RuntimeLanguage.JAVA: return this.buildJava(props.runtime);
-      case RuntimeLanguage.NODEJS: return this.buildNode(props.runtime);
-      default: throw new Error(`[${this.node.path}] no service recipe for ${props.runtime.language} runtimes`);
+  private buildStages(props: LucidServiceProps): BuiltService {
+    const recipe: LanguageRecipe = props.runtime._recipe;
+    if (!recipe.buildService) {
+      throw new Error(`[${this.node.path}] no service recipe for ${recipe.name} runtimes`);
     }
-  }
-
-  private buildPython(rt: ServiceRuntime): BuiltRuntime {
-    const o = rt.pythonOptions!;
-    const source = o.source ?? 'app';
-    const family = rt.family;
-    let runtime: Stage;
-    if (o.baseImage) {
-      runtime = this.dockerfile.addStage('runtime', { baseImage: this._fromLucidImage(o.baseImage) });
-    } else {
-      const builder = addPythonBuilder(this.dockerfile, family, {
-        requirements: o.requirements,
-        requireHashes: o.requireHashes,
-        secretMounts: this._secretMounts(),
-      });
-      runtime = this.dockerfile.addStage('runtime', { baseImage: this._fromFamily(family) });
-      runtime.addCopy([VENV], VENV, { fromStage: builder });
-    }
-    // Owned by root whatever USER the base image left active: the service may read its code, not change it.
-    runtime.addCopy([source], '/app', { chown: '0:0' });
-    if (!o.baseImage) {
-      addPythonEnv(runtime);
-    }
-    runtime.addWorkdir('/app');
-    const python = `${VENV}/bin/python3`;
-    return {
-      runtime,
-      family,
-      entrypoint: o.module ? [python, '-m', o.module] : [python, path.posix.join('/app', o.main ?? 'main.py')],
-      // A Python PID 1 ignores SIGTERM; SIGINT raises KeyboardInterrupt and stops it at once.
-      stopSignal: 'SIGINT',
-      probe: (url, t) => pythonHttpProbe(family.interpreterPath!, url, t),
-    };
-  }
-
-  private buildJava(rt: ServiceRuntime): BuiltRuntime {
-    const o = rt.javaOptions!;
-    const family = rt.family;
-    const tool = o.buildTool ?? JavaBuildTool.MAVEN;
-    const maven = tool === JavaBuildTool.MAVEN;
-    const jlink = !o.baseImage && o.jlinkModules !== undefined;
-    const artifact = o.artifact ?? (maven ? 'target/app.jar' : 'build/libs/app.jar');
-    if (!o.baseImage) {
-      // The base image, when there is one, carries the probe already.
-      addJavaProbeSource(this);
-    }
-    const builder = addJavaBuilder(this.dockerfile, family, {
-      buildTool: tool,
-      buildFiles: o.buildFiles ?? (maven ? ['pom.xml'] : ['build.gradle', 'settings.gradle']),
-      sources: o.sources ?? ['src'],
-      artifact,
-      jlinkModules: jlink ? o.jlinkModules : undefined,
-      probe: !o.baseImage,
-      secretMounts: this._secretMounts(),
-    });
-    const stageFamily = o.baseImage ? o.baseImage.runtimeFamily : jlink ? ccFamilyFor(family) : family;
-    const baseImage: BaseImage = o.baseImage ? this._fromLucidImage(o.baseImage) : this._fromFamily(stageFamily);
-    const runtime = this.dockerfile.addStage('runtime', { baseImage });
-    if (jlink) {
-      runtime.addCopy([JLINK_HOME], JLINK_HOME, { fromStage: builder });
-    }
-    if (!o.baseImage) {
-      runtime.addCopy(['/build/probe'], JAVA_PROBE_DIR, { fromStage: builder });
-      runtime.addEnv('LANG', 'C.UTF-8');
-    }
-    runtime.addCopy([`/build/${artifact}`], '/app/app.jar', { fromStage: builder, chown: '0:0' });
-    runtime.addWorkdir('/app');
-    const java = o.baseImage ? o.baseImage.javaBinary : javaBinary(family, jlink);
-    return {
-      runtime,
-      family: stageFamily,
-      entrypoint: [java, ...(o.jvmOptions ?? []), '-jar', '/app/app.jar'],
-      // The JVM runs its shutdown hooks on SIGTERM, also as PID 1.
-      stopSignal: 'SIGTERM',
-      probe: (url, t) => javaHttpProbe(java, url, t),
-    };
-  }
-
-  private buildNode(rt: ServiceRuntime): BuiltRuntime {
-    const o = rt.nodeOptions!;
-    const family = rt.family;
-    const builder = addNodeBuilder(this.dockerfile, family, {
-      manifestFiles: o.manifestFiles ?? ['package.json', 'package-lock.json'],
-      sources: o.sources ?? ['server.js'],
-      secretMounts: this._secretMounts(),
-    });
-    const runtime = this.dockerfile.addStage('runtime', { baseImage: o.baseImage ? this._fromLucidImage(o.baseImage) : this._fromFamily(family) });
-    runtime.addCopy([NODE_APP_DIR], NODE_APP_DIR, { fromStage: builder, chown: '0:0' });
-    runtime.addEnv('NODE_ENV', 'production');
-    runtime.addWorkdir(NODE_APP_DIR);
-    const node = family.interpreterPath!;
-    return {
-      runtime,
-      family,
-      entrypoint: [node, path.posix.join(NODE_APP_DIR, o.main ?? 'server.js')],
-      // Node as PID 1 installs no signal handlers: the app (or compose's init) must handle SIGTERM.
-      stopSignal: 'SIGTERM',
-      probe: (url, t) => nodeHttpProbe(node, url, t),
-    };
+    return recipe.buildService({
+      image: this,
+      dockerfile: this.dockerfile,
+      fromFamily: family => this._fromFamily(family),
+      fromLucidImage: image => this._fromLucidImage(image),
+      secretMounts: () => this._secretMounts(),
+    }, props.runtime);
   }
 
   private validateService(): string[] {
@@ -342,10 +245,7 @@ export class LucidService extends LucidImage implements IStackService {
     if (probe && probe.length > 0 && !probe[0].startsWith('/')) {
       errors.push(`health check command starts with "${probe[0]}": give the absolute path of a binary that exists in the runtime image (distroless has no shell, and no curl, wget or pgrep)`);
     }
-    const o = this.runtime.pythonOptions;
-    if (o?.baseImage && o.requirements) {
-      errors.push(`requirements "${o.requirements}" cannot be installed on top of base ${o.baseImage.node.path}: its runtime has no shell or pip. Put them in the base's requirements, or run on distroless directly (drop "baseImage")`);
-    }
+    errors.push(...(this.runtime._recipe.serviceProblems?.(this.runtime) ?? []));
     for (const key of Object.keys(this.env)) {
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
         errors.push(`env name "${key}" is not a valid variable name: use letters, digits and "_", not starting with a digit`);
@@ -377,18 +277,10 @@ export class LucidService extends LucidImage implements IStackService {
         errors.push('a service cannot depend on itself');
       }
     }
-    const native = this.stageFamily.language === RuntimeLanguage.NATIVE && !this.runtime.javaOptions;
+    const native = this.stageFamily.language === RuntimeLanguage.NATIVE && !this.runtime._recipe.compiledProbe;
     if (this.healthCheck.kind === HealthCheckKind.HTTP && native) {
       errors.push('an HTTP health check needs an interpreter in the runtime: give HealthCheck.exec([...]) with a probe binary');
     }
     return errors;
   }
-}
-
-interface BuiltRuntime {
-  readonly runtime: Stage;
-  readonly family: RuntimeFamily;
-  readonly entrypoint: string[];
-  readonly stopSignal: string;
-  readonly probe: (url: string, timeoutSeconds: number) => string[];
 }

@@ -1,7 +1,9 @@
 import { DistrolessPythonBase } from '../images/distroless-python-base';
 import { JavaBase } from '../images/java-base';
-import { JavaBuildTool } from '../images/java-recipe';
 import { NodeBase } from '../images/node-base';
+import { LanguageRecipe, recipeNamed } from '../recipes';
+import type { GoRuntimeOptions } from '../recipes/go';
+import { JavaBuildTool } from '../recipes/java';
 import { RuntimeFamily, RuntimeLanguage } from '../runtimes';
 
 /**
@@ -131,19 +133,29 @@ export class ServiceRuntime {
   /** A Python service. */
   public static python(options: PythonRuntimeOptions = {}): ServiceRuntime {
     const family = options.baseImage?.runtimeFamily ?? options.family ?? RuntimeFamily.PYTHON3_DEBIAN13;
-    return new ServiceRuntime(RuntimeLanguage.PYTHON, family, options, undefined, undefined);
+    return new ServiceRuntime('python', RuntimeLanguage.PYTHON, family, options, undefined, undefined);
   }
 
   /** A Java service. */
   public static java(options: JavaRuntimeOptions = {}): ServiceRuntime {
     const family = options.baseImage?.javaFamily ?? options.family ?? RuntimeFamily.JAVA21_DEBIAN13;
-    return new ServiceRuntime(RuntimeLanguage.JAVA, family, undefined, options, undefined);
+    return new ServiceRuntime('java', RuntimeLanguage.JAVA, family, undefined, options, undefined);
   }
 
   /** A Node service. */
   public static nodejs(options: NodeRuntimeOptions = {}): ServiceRuntime {
     const family = options.baseImage?.runtimeFamily ?? options.family ?? RuntimeFamily.NODEJS22_DEBIAN13;
-    return new ServiceRuntime(RuntimeLanguage.NODEJS, family, undefined, undefined, options);
+    return new ServiceRuntime('nodejs', RuntimeLanguage.NODEJS, family, undefined, undefined, options);
+  }
+
+  /**
+   * A Go service: a static binary (`CGO_ENABLED=0`) on distroless static, with a compiled HTTP probe. (Not
+   * `go`: a reserved word in Go, which jsii generates bindings for.)
+   * The language is `RuntimeLanguage.NATIVE`: the runtime ships no Go runtime, the binary carries it.
+   */
+  public static golang(options: GoRuntimeOptions = {}): ServiceRuntime {
+    const family = options.family ?? RuntimeFamily.STATIC_DEBIAN13;
+    return new ServiceRuntime('go', RuntimeLanguage.NATIVE, family, undefined, undefined, undefined, options);
   }
 
   /** The language. */
@@ -156,13 +168,23 @@ export class ServiceRuntime {
   public readonly javaOptions?: JavaRuntimeOptions;
   /** Node options, for Node services. */
   public readonly nodeOptions?: NodeRuntimeOptions;
+  /** Go options, for Go services. */
+  public readonly goOptions?: GoRuntimeOptions;
 
-  private constructor(language: RuntimeLanguage, family: RuntimeFamily, py?: PythonRuntimeOptions,
-    java?: JavaRuntimeOptions, node?: NodeRuntimeOptions) {
+  /**
+   * The recipe that builds, runs, probes and tests services of this runtime.
+   * @internal
+   */
+  public readonly _recipe: LanguageRecipe;
+
+  private constructor(recipe: string, language: RuntimeLanguage, family: RuntimeFamily, py?: PythonRuntimeOptions,
+    java?: JavaRuntimeOptions, node?: NodeRuntimeOptions, go?: GoRuntimeOptions) {
+    this._recipe = recipeNamed(recipe);
     this.language = language;
     this.family = family;
     this.pythonOptions = py;
     this.javaOptions = java;
     this.nodeOptions = node;
+    this.goOptions = go;
   }
 }

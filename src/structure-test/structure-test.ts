@@ -5,10 +5,9 @@ import { StructureCommandTest, StructureFileExistenceTest, StructureTestConfig }
 import { GeneratedObjectFile } from '../core/generated-file';
 import { IOverridableFile } from '../core/overridable-file';
 import type { JavaBase } from '../images/java-base';
-import { JAVA_PROBE_DIR } from '../images/java-recipe';
 import type { LucidImage } from '../images/lucid-image';
-import { VENV } from '../images/python-recipe';
-import { DistrolessUser, RuntimeFamily, RuntimeLanguage } from '../runtimes';
+import { ImageFacts, LanguageRecipe, recipeForLanguage, recipeNamed } from '../recipes';
+import { DistrolessUser } from '../runtimes';
 import type { LucidService } from '../service/lucid-service';
 
 // Images create their structure test, so this file may not import the image classes (a cycle): it recognizes
@@ -73,57 +72,27 @@ export class StructureTest extends Construct {
     };
   }
 
-  /** The language whose interpreter runs the image, and its family. */
-  private language(): { language: RuntimeLanguage; family: RuntimeFamily; java?: string } {
+  /** The recipe of the image's language, and what it needs to know about the image. */
+  private recipe(): { recipe: LanguageRecipe; facts: ImageFacts } {
     const image = this.image;
+    const entrypoint = [...(image.runtimeStage.entrypoint ?? [])];
     if (isService(image)) {
-      const java = image.runtime.language === RuntimeLanguage.JAVA ? image.runtimeStage.entrypoint?.[0] : undefined;
-      return { language: image.runtime.language, family: image.runtime.family, java };
+      return { recipe: image.runtime._recipe, facts: { service: true, family: image.runtime.family, entrypoint } };
     }
     if (isJavaBase(image)) {
-      return { language: RuntimeLanguage.JAVA, family: image.javaFamily, java: image.javaBinary };
+      return { recipe: recipeNamed('java'), facts: { service: false, family: image.javaFamily, entrypoint, program: image.javaBinary } };
     }
-    return { language: image.runtimeFamily.language, family: image.runtimeFamily };
+    return { recipe: recipeForLanguage(image.runtimeFamily.language), facts: { service: false, family: image.runtimeFamily, entrypoint } };
   }
 
   private present(): StructureFileExistenceTest[] {
-    const { language, java } = this.language();
-    const service = isService(this.image);
-    const out: StructureFileExistenceTest[] = [];
-    const must = (p: string) => out.push({ name: `${p} exists, owned by root`, path: p, shouldExist: true, uid: 0 });
-    switch (language) {
-      case RuntimeLanguage.PYTHON:
-        must(`${VENV}/bin/python3`);
-        out.push({ name: 'no pip in the venv', path: `${VENV}/bin/pip`, shouldExist: false });
-        if (service) must('/app');
-        break;
-      case RuntimeLanguage.JAVA:
-        must(java!);
-        must(`${JAVA_PROBE_DIR}/HealthCheck.class`);
-        if (service) must('/app/app.jar');
-        break;
-      case RuntimeLanguage.NODEJS:
-        if (service) must(this.image.runtimeStage.entrypoint![1]);
-        break;
-      default:
-        break;
-    }
-    return out;
+    const { recipe, facts } = this.recipe();
+    return recipe.structureFiles(facts);
   }
 
   private commands(): StructureCommandTest[] {
-    const { language, family, java } = this.language();
-    const version = (family.languageVersion ?? '').replace(/\./g, '\\.');
-    switch (language) {
-      case RuntimeLanguage.PYTHON:
-        return [{ name: `python ${family.languageVersion}`, command: family.interpreterPath!, args: ['--version'], expectedOutput: [`^Python ${version}\\.`] }];
-      case RuntimeLanguage.JAVA:
-        return [{ name: `java ${family.languageVersion}`, command: java!, args: ['-version'], expectedError: [`version "${version}[."]`] }];
-      case RuntimeLanguage.NODEJS:
-        return [{ name: `node ${family.languageVersion}`, command: family.interpreterPath!, args: ['--version'], expectedOutput: [`^v${version}\\.`] }];
-      default:
-        return [];
-    }
+    const { recipe, facts } = this.recipe();
+    return recipe.structureCommands(facts);
   }
 }
 

@@ -34,6 +34,8 @@ function everything(): LucidApp {
   service('node', ServiceRuntime.nodejs());
   service('node-on-base', ServiceRuntime.nodejs({ baseImage: nodeBase }));
   service('node-26', ServiceRuntime.nodejs({ family: RuntimeFamily.NODEJS26_DEBIAN13 }));
+  service('go', ServiceRuntime.golang());
+  service('go-cmd', ServiceRuntime.golang({ packagePath: './cmd/server', binaryName: 'server', moduleFiles: ['go.mod', 'go.sum'] }));
   return app;
 }
 

@@ -35,6 +35,8 @@ describe('the Lucid reference stack', () => {
       'blockchain-api:service:cc-debian13',
       'java-base:base:cc-debian13',
       'python-base:base:python3-debian13',
+      // Go: a static binary on distroless static
+      'tor-proxy-controller:service:static-debian13',
     ]);
   });
 
@@ -43,6 +45,7 @@ describe('the Lucid reference stack', () => {
     const stages = parseStages(dockerfile);
     const runtime = stages[stages.length - 1];
     const family = image.runtimeFamily!;
+    const go = image instanceof LucidService && image.runtime.goOptions !== undefined;
     const bases = images.filter(i => i !== image && runtime.image === i.imageRef);
 
     test('parses with dockerfile-ast into named stages, the runtime stage last', () => {
@@ -68,15 +71,17 @@ describe('the Lucid reference stack', () => {
       const entrypoint = last(runtime, 'ENTRYPOINT')?.json;
       expect(entrypoint).toBeDefined();
       const binary = entrypoint![0];
-      const known = [family.interpreterPath, ...family.interpreterAliases, '/opt/venv/bin/python3', '/opt/jre/bin/java'];
+      // A Go service runs its own static binary.
+      const known = [family.interpreterPath, ...family.interpreterAliases, '/opt/venv/bin/python3', '/opt/jre/bin/java', ...(go ? ['/app/server'] : [])];
       expect(known).toContain(binary);
     });
 
     if (image instanceof LucidService) {
-      test('has an exec-form HEALTHCHECK run by the runtime\'s own interpreter, checking its port', () => {
+      test('has an exec-form HEALTHCHECK run by the runtime\'s own interpreter (or Go probe), checking its port', () => {
         const hc = last(runtime, 'HEALTHCHECK');
         expect(hc?.args).toMatch(/(^|\s)CMD \[/);
-        expect(hc?.json?.[0]).toBe(family.language === 'native' ? '/opt/jre/bin/java' : family.interpreterPath);
+        const probe = go ? '/usr/local/bin/lucid-healthcheck' : family.language === 'native' ? '/opt/jre/bin/java' : family.interpreterPath;
+        expect(hc?.json?.[0]).toBe(probe);
         expect(hc?.json?.join(' ')).toContain(`http://127.0.0.1:${image.port}/health`);
         expect(hc?.json?.join(' ')).not.toMatch(/requests|curl|wget|pgrep|\/bin\/sh/);
       });
@@ -116,7 +121,7 @@ describe('the Lucid reference stack', () => {
 
     test('has a size budget', () => {
       const java = image.node.id.includes('java') || image.node.id === 'blockchain-api';
-      expect(image.sizeBudgetMb).toBe(java ? 150 : family.language === 'nodejs' ? 180 : 100);
+      expect(image.sizeBudgetMb).toBe(java ? 150 : go ? 50 : family.language === 'nodejs' ? 180 : 100);
     });
   });
 });

@@ -38,10 +38,10 @@ describe.each(images.map(i => [i.node.id, i] as const))('the structure test of %
     expect(absent).toEqual(expect.arrayContaining(['/bin/sh', '/bin/bash', '/usr/bin/apt-get', '/usr/bin/dpkg']));
   });
 
-  test('runs the image\'s own interpreter in exec form, never a shell, id or whoami', () => {
+  test('runs the image\'s own interpreter (or a Go image\'s own probe) in exec form, never a shell, id or whoami', () => {
     expect(config.commandTests.length).toBe(1);
     const [t] = config.commandTests;
-    expect(t.command).toMatch(/^\/(usr\/bin\/python3\.13|nodejs\/bin\/node|opt\/jre\/bin\/java|usr\/bin\/java)$/);
+    expect(t.command).toMatch(/^\/(usr\/bin\/python3\.13|nodejs\/bin\/node|opt\/jre\/bin\/java|usr\/bin\/java|usr\/local\/bin\/lucid-healthcheck)$/);
     expect(text).not.toMatch(/\b(sh -c|whoami|\bid\b|pip --version|javac)\b/);
   });
 });

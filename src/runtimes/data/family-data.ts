@@ -18,6 +18,7 @@ export interface FamilyData {
   readonly jdkImage?: string;
   readonly mavenImage?: string;
   readonly gradleImage?: string;
+  readonly goImage?: string;
   readonly pythonSitePackagesPath?: string;
   readonly env: { [key: string]: string };
   readonly releaseEnvNames: string[];

@@ -48,6 +48,8 @@ function native(kind: 'static' | 'base' | 'cc', debian: DebianRelease): FamilyDa
         + `(${CONTENTS[kind][debian]}), so binaries built here link against what the runtime has`
         + (kind === 'static' ? '; link statically, static has no libc.' : '.'),
     },
+    // source: Docker official image golang (tags <version>-trixie and <version>-bookworm); 1.24 is Debian 13's own Go (golang-defaults)
+    goImage: `golang:1.24-${current ? 'trixie' : 'bookworm'}`,
     env: { ...STATIC_ENV },
     releaseEnvNames: [],
     sources: [

@@ -64,7 +64,7 @@ describe('docker buildx bake --print on the generated docker-bake.hcl', () => {
 
   test('groups resolve to planes, layers and each service with its base chain', () => {
     const group = (name: string) => Object.keys(bakePrint({}, name).target).sort();
-    expect(group('ops')).toEqual(['api-gateway', 'auth-service', 'python-base']);
+    expect(group('ops')).toEqual(['api-gateway', 'auth-service', 'python-base', 'tor-proxy-controller']);
     expect(group('layer-2')).toEqual(['blockchain-api', 'java-base']);
     expect(group('base')).toEqual(['java-base', 'python-base']);
     expect(group('services')).toEqual([...services.map(s => s.targetName), 'java-base', 'python-base'].sort());

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { IConstruct } from 'constructs';
-import { JAVA_PROBE_DIR } from '../../../images/java-recipe';
+import { isRecipeProbe } from '../../../recipes';
 import { IRule, RuleResult } from '../../rule';
 import { asServiceRuntimeStage, effectiveHealthcheck, showArgs } from '../inspect';
 
@@ -26,8 +26,9 @@ const NODE_STATUS = /\bstatusCode\b|\.ok\b|\.status\b/;
  * app it is built FROM) when it is an inline probe: `<python> -c <code>` must not use `requests` (it is not in
  * distroless, and `requests.get()` without `raise_for_status()` reports a 500 as healthy) and, when it makes an
  * HTTP call (urlopen, http.client), must look at the status (`status`, `getcode()`); `<node> -e <code>` making an
- * HTTP call (http.get, https.request, fetch) must look at `statusCode`, `ok` or `status`. The Java probe that
- * lucid-cdk compiles into Java images (`-cp /opt/lucid/probe HealthCheck <url>`) exits 1 outside 200-299.
+ * HTTP call (http.get, https.request, fetch) must look at `statusCode`, `ok` or `status`. The probes that
+ * lucid-cdk's recipes compile into images, which exit 1 outside 200-299, are compliant: Java's
+ * (`-cp /opt/lucid/probe HealthCheck <url> <seconds>`) and Go's (`/usr/local/bin/lucid-healthcheck <url> <seconds>`).
  *
  * Not applicable to any other probe (a script file, a compiled program, a database client): what it does with
  * the answer cannot be read from the Dockerfile.
@@ -75,7 +76,7 @@ export class HealthCheckFailsOnError implements IRule {
       }
       return RuleResult.compliant();
     }
-    if (program === 'java' && isLucidJavaProbe(command)) {
+    if (isRecipeProbe(command)) {
       return RuleResult.compliant();
     }
     return RuleResult.notApplicable();
@@ -86,10 +87,4 @@ export class HealthCheckFailsOnError implements IRule {
 function inline(command: string[], flags: string[]): string | undefined {
   const i = command.findIndex((a, n) => n > 0 && flags.includes(a));
   return i > 0 && i + 1 < command.length ? command[i + 1] : undefined;
-}
-
-/** `java ... -cp /opt/lucid/probe HealthCheck <url> <seconds>`, as lucid-cdk generates it. */
-function isLucidJavaProbe(command: string[]): boolean {
-  const cp = command.findIndex(a => a === '-cp' || a === '-classpath' || a === '--class-path');
-  return cp > 0 && command[cp + 1] === JAVA_PROBE_DIR && command[cp + 2] === 'HealthCheck';
 }

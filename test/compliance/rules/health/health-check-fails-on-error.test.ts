@@ -78,19 +78,31 @@ describe('HealthCheckFailsOnError (LUCID-HC2)', () => {
     expect(pathsOf(app, RULE)).toEqual([]);
   });
 
-  test('Compliance: HealthCheck.http() on Python, Node and Java (the Java probe lucid-cdk compiles)', () => {
+  test('Compliance: HealthCheck.http() on Python, Node, Java and Go (the Java and Go probes lucid-cdk compiles)', () => {
     // GIVEN
     const app = Testing.app();
     const services = [
       lucidService(app, 'py'),
       lucidService(app, 'node', { runtime: ServiceRuntime.nodejs() }),
       lucidService(app, 'java', { runtime: ServiceRuntime.java() }),
+      lucidService(app, 'go', { runtime: ServiceRuntime.golang() }),
     ];
     const rule = new HealthCheckFailsOnError();
 
     // WHEN / THEN
     expect(pathsOf(app, RULE)).toEqual([]);
-    expect(services.map(s => rule.evaluate(s.runtimeStage).outcome)).toEqual([RuleOutcome.COMPLIANT, RuleOutcome.COMPLIANT, RuleOutcome.COMPLIANT]);
+    expect(services.map(s => rule.evaluate(s.runtimeStage).outcome)).toEqual([
+      RuleOutcome.COMPLIANT, RuleOutcome.COMPLIANT, RuleOutcome.COMPLIANT, RuleOutcome.COMPLIANT,
+    ]);
+  });
+
+  test('Compliance: a program at the Go probe\'s path with other arguments is not taken for it', () => {
+    // GIVEN
+    const app = Testing.app();
+    const svc = lucidService(app, 'go', { runtime: ServiceRuntime.golang(), healthCheck: HealthCheck.exec(['/usr/local/bin/lucid-healthcheck', '--any']) });
+
+    // WHEN / THEN
+    expect(new HealthCheckFailsOnError().evaluate(svc.runtimeStage).outcome).toBe(RuleOutcome.NOT_APPLICABLE);
   });
 
   test('Compliance: other probes are not applicable, what they do with the answer cannot be read', () => {

@@ -52,6 +52,8 @@ describe('BaseImageDigestPinned (LUCID-IMG5)', () => {
       'redis image "redis:8.0"',
       'api-gateway/Dockerfile/builder FROM "debian:13-slim"',
       'api-gateway/Dockerfile/runtime FROM "gcr.io/distroless/python3-debian13:nonroot"',
+      'tor-proxy-controller/Dockerfile/builder FROM "golang:1.24-trixie"',
+      'tor-proxy-controller/Dockerfile/runtime FROM "gcr.io/distroless/static-debian13:nonroot"',
       'blockchain-api/Dockerfile/builder FROM "maven:3.9-eclipse-temurin-21"',
       'admin-ui/Dockerfile/builder FROM "node:22-trixie-slim"',
       'admin-ui/Dockerfile/runtime FROM "gcr.io/distroless/nodejs22-debian13:nonroot"',

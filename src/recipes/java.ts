@@ -1,7 +1,8 @@
 import * as path from 'path';
-import type { LucidImage } from './lucid-image';
+import { LanguageRecipe } from './recipe';
 import { GeneratedFile } from '../core/generated-file';
 import { BaseImage, Dockerfile, MountType, RunMount, Stage } from '../dockerfile';
+import type { LucidImage } from '../images/lucid-image';
 import { RuntimeFamily } from '../runtimes';
 
 /** The build tool of a Java image. */
@@ -127,3 +128,76 @@ export function addJavaProbeSource(image: LucidImage): void {
     render: header => header.map(h => `// ${h}\n`).join('') + JAVA_PROBE,
   });
 }
+
+/** `java ... -cp /opt/lucid/probe HealthCheck <url> <seconds>`, as lucid-cdk generates it. */
+function isJavaProbe(command: string[]): boolean {
+  if (path.posix.basename(command[0] ?? '') !== 'java') {
+    return false;
+  }
+  const cp = command.findIndex(a => a === '-cp' || a === '-classpath' || a === '--class-path');
+  return cp > 0 && command[cp + 1] === JAVA_PROBE_DIR && command[cp + 2] === 'HealthCheck';
+}
+
+/**
+ * Java: a Maven or Gradle build in a JDK of the runtime's major, the jar on the family's JRE or on a jlink
+ * runtime on distroless `cc`, and a compiled HTTP probe.
+ * @internal
+ */
+export const JAVA_RECIPE: LanguageRecipe = {
+  name: 'java',
+  defaultBudgetMb: JAVA_BUDGET_MB,
+  compiledProbe: true,
+  buildService(context, rt) {
+    const o = rt.javaOptions!;
+    const family = rt.family;
+    const tool = o.buildTool ?? JavaBuildTool.MAVEN;
+    const maven = tool === JavaBuildTool.MAVEN;
+    const jlink = !o.baseImage && o.jlinkModules !== undefined;
+    const artifact = o.artifact ?? (maven ? 'target/app.jar' : 'build/libs/app.jar');
+    if (!o.baseImage) {
+      // The base image, when there is one, carries the probe already.
+      addJavaProbeSource(context.image);
+    }
+    const builder = addJavaBuilder(context.dockerfile, family, {
+      buildTool: tool,
+      buildFiles: o.buildFiles ?? (maven ? ['pom.xml'] : ['build.gradle', 'settings.gradle']),
+      sources: o.sources ?? ['src'],
+      artifact,
+      jlinkModules: jlink ? o.jlinkModules : undefined,
+      probe: !o.baseImage,
+      secretMounts: context.secretMounts(),
+    });
+    const stageFamily = o.baseImage ? o.baseImage.runtimeFamily : jlink ? ccFamilyFor(family) : family;
+    const baseImage: BaseImage = o.baseImage ? context.fromLucidImage(o.baseImage) : context.fromFamily(stageFamily);
+    const runtime = context.dockerfile.addStage('runtime', { baseImage });
+    if (jlink) {
+      runtime.addCopy([JLINK_HOME], JLINK_HOME, { fromStage: builder });
+    }
+    if (!o.baseImage) {
+      runtime.addCopy(['/build/probe'], JAVA_PROBE_DIR, { fromStage: builder });
+      runtime.addEnv('LANG', 'C.UTF-8');
+    }
+    runtime.addCopy([`/build/${artifact}`], '/app/app.jar', { fromStage: builder, chown: '0:0' });
+    runtime.addWorkdir('/app');
+    const java = o.baseImage ? o.baseImage.javaBinary : javaBinary(family, jlink);
+    return {
+      runtime,
+      family: stageFamily,
+      entrypoint: [java, ...(o.jvmOptions ?? []), '-jar', '/app/app.jar'],
+      // The JVM runs its shutdown hooks on SIGTERM, also as PID 1.
+      stopSignal: 'SIGTERM',
+      probe: (url, t) => javaHttpProbe(java, url, t),
+    };
+  },
+  structureFiles(facts) {
+    const must = (p: string) => ({ name: `${p} exists, owned by root`, path: p, shouldExist: true, uid: 0 });
+    const java = facts.program ?? facts.entrypoint[0];
+    return [must(java), must(`${JAVA_PROBE_DIR}/HealthCheck.class`), ...(facts.service ? [must('/app/app.jar')] : [])];
+  },
+  structureCommands(facts) {
+    const family = facts.family;
+    const version = (family.languageVersion ?? '').replace(/\./g, '\\.');
+    return [{ name: `java ${family.languageVersion}`, command: facts.program ?? facts.entrypoint[0], args: ['-version'], expectedError: [`version "${version}[."]`] }];
+  },
+  isOwnProbe: isJavaProbe,
+};

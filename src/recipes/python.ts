@@ -1,3 +1,5 @@
+import * as path from 'path';
+import { LanguageRecipe } from './recipe';
 import { BaseImage, Dockerfile, MountType, RunMount, Stage } from '../dockerfile';
 import { RuntimeFamily } from '../runtimes';
 
@@ -61,3 +63,68 @@ export function pythonHttpProbe(interpreter: string, url: string, timeoutSeconds
     'sys.exit(0 if 200 <= r.status < 300 else 1)';
   return [interpreter, '-c', script];
 }
+
+/**
+ * Python: a venv built by the runtime's own interpreter, the app in `/app`, stopped with SIGINT.
+ * @internal
+ */
+export const PYTHON_RECIPE: LanguageRecipe = {
+  name: 'python',
+  // Lucid's budget (seed 001).
+  defaultBudgetMb: 100,
+  compiledProbe: false,
+  buildService(context, rt) {
+    const o = rt.pythonOptions!;
+    const source = o.source ?? 'app';
+    const family = rt.family;
+    let runtime: Stage;
+    if (o.baseImage) {
+      runtime = context.dockerfile.addStage('runtime', { baseImage: context.fromLucidImage(o.baseImage) });
+    } else {
+      const builder = addPythonBuilder(context.dockerfile, family, {
+        requirements: o.requirements,
+        requireHashes: o.requireHashes,
+        secretMounts: context.secretMounts(),
+      });
+      runtime = context.dockerfile.addStage('runtime', { baseImage: context.fromFamily(family) });
+      runtime.addCopy([VENV], VENV, { fromStage: builder });
+    }
+    // Owned by root whatever USER the base image left active: the service may read its code, not change it.
+    runtime.addCopy([source], '/app', { chown: '0:0' });
+    if (!o.baseImage) {
+      addPythonEnv(runtime);
+    }
+    runtime.addWorkdir('/app');
+    const python = `${VENV}/bin/python3`;
+    return {
+      runtime,
+      family,
+      entrypoint: o.module ? [python, '-m', o.module] : [python, path.posix.join('/app', o.main ?? 'main.py')],
+      // A Python PID 1 ignores SIGTERM; SIGINT raises KeyboardInterrupt and stops it at once.
+      stopSignal: 'SIGINT',
+      probe: (url, t) => pythonHttpProbe(family.interpreterPath!, url, t),
+    };
+  },
+  serviceProblems(rt) {
+    const o = rt.pythonOptions;
+    if (o?.baseImage && o.requirements) {
+      return [`requirements "${o.requirements}" cannot be installed on top of base ${o.baseImage.node.path}: its runtime has no shell or pip. Put them in the base's requirements, or run on distroless directly (drop "baseImage")`];
+    }
+    return [];
+  },
+  structureFiles(facts) {
+    const out = [
+      { name: `${VENV}/bin/python3 exists, owned by root`, path: `${VENV}/bin/python3`, shouldExist: true, uid: 0 },
+      { name: 'no pip in the venv', path: `${VENV}/bin/pip`, shouldExist: false },
+    ];
+    if (facts.service) {
+      out.push({ name: '/app exists, owned by root', path: '/app', shouldExist: true, uid: 0 });
+    }
+    return out;
+  },
+  structureCommands({ family }) {
+    const version = (family.languageVersion ?? '').replace(/\./g, '\\.');
+    return [{ name: `python ${family.languageVersion}`, command: family.interpreterPath!, args: ['--version'], expectedOutput: [`^Python ${version}\\.`] }];
+  },
+  isOwnProbe: () => false,
+};

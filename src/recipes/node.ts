@@ -1,3 +1,5 @@
+import * as path from 'path';
+import { LanguageRecipe } from './recipe';
 import { BaseImage, Dockerfile, MountType, RunMount, Stage } from '../dockerfile';
 import { RuntimeFamily } from '../runtimes';
 
@@ -44,3 +46,46 @@ export function nodeHttpProbe(node: string, url: string, timeoutSeconds: number)
     "r.on('timeout', () => process.exit(1)); r.on('error', () => process.exit(1));";
   return [node, '-e', script];
 }
+
+/**
+ * Node.js: production dependencies installed from the lockfile by `node:<major>`, the app in `/app` run by the
+ * runtime's own node.
+ * @internal
+ */
+export const NODE_RECIPE: LanguageRecipe = {
+  name: 'nodejs',
+  // The node binary alone is about 110 MB: distroless Node starts near 150 MB.
+  defaultBudgetMb: 180,
+  compiledProbe: false,
+  buildService(context, rt) {
+    const o = rt.nodeOptions!;
+    const family = rt.family;
+    const builder = addNodeBuilder(context.dockerfile, family, {
+      manifestFiles: o.manifestFiles ?? ['package.json', 'package-lock.json'],
+      sources: o.sources ?? ['server.js'],
+      secretMounts: context.secretMounts(),
+    });
+    const runtime = context.dockerfile.addStage('runtime', { baseImage: o.baseImage ? context.fromLucidImage(o.baseImage) : context.fromFamily(family) });
+    runtime.addCopy([NODE_APP_DIR], NODE_APP_DIR, { fromStage: builder, chown: '0:0' });
+    runtime.addEnv('NODE_ENV', 'production');
+    runtime.addWorkdir(NODE_APP_DIR);
+    const node = family.interpreterPath!;
+    return {
+      runtime,
+      family,
+      entrypoint: [node, path.posix.join(NODE_APP_DIR, o.main ?? 'server.js')],
+      // Node as PID 1 installs no signal handlers: the app (or compose's init) must handle SIGTERM.
+      stopSignal: 'SIGTERM',
+      probe: (url, t) => nodeHttpProbe(node, url, t),
+    };
+  },
+  structureFiles(facts) {
+    const main = facts.entrypoint[1];
+    return facts.service ? [{ name: `${main} exists, owned by root`, path: main, shouldExist: true, uid: 0 }] : [];
+  },
+  structureCommands({ family }) {
+    const version = (family.languageVersion ?? '').replace(/\./g, '\\.');
+    return [{ name: `node ${family.languageVersion}`, command: family.interpreterPath!, args: ['--version'], expectedOutput: [`^v${version}\\.`] }];
+  },
+  isOwnProbe: () => false,
+};

@@ -1,0 +1,3 @@
+module lucid.example/tor-proxy-controller
+
+go 1.24

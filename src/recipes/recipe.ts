@@ -1,0 +1,78 @@
+import type { BaseImage, Dockerfile, RunMount, Stage } from '../dockerfile';
+import type { LucidImage } from '../images/lucid-image';
+import type { RuntimeFamily } from '../runtimes';
+import type { ServiceRuntime } from '../service/service-runtime';
+import type { StructureCommandTest, StructureFileExistenceTest } from '../structure-test/model';
+
+/**
+ * What a recipe builds a service's stages with: the service's Dockerfile and the image helpers it needs.
+ * @internal
+ */
+export interface ServiceBuildContext {
+  /** The service being built (to generate files into its build context). */
+  readonly image: LucidImage;
+  /** Its Dockerfile. */
+  readonly dockerfile: Dockerfile;
+  /** A distroless base image of a family (the `nonroot` tag). */
+  fromFamily(family: RuntimeFamily): BaseImage;
+  /** An image of the app as a base image. */
+  fromLucidImage(image: LucidImage): BaseImage;
+  /** The secret mounts of the steps that fetch dependencies. */
+  secretMounts(): RunMount[];
+}
+
+/**
+ * The stages a recipe built for a service, and how the service is run and probed.
+ * @internal
+ */
+export interface BuiltService {
+  /** The runtime (final) stage; the service adds env, user, port, labels and the health check. */
+  readonly runtime: Stage;
+  /** The distroless family of the runtime stage. */
+  readonly family: RuntimeFamily;
+  /** The exec-form entrypoint. */
+  readonly entrypoint: string[];
+  /** The signal that stops the program at once. */
+  readonly stopSignal: string;
+  /** The exec-form HTTP probe: exits 0 only when `url` answers 2xx within the timeout. */
+  readonly probe: (url: string, timeoutSeconds: number) => string[];
+}
+
+/**
+ * What a structure test knows about the image it tests.
+ * @internal
+ */
+export interface ImageFacts {
+  /** Whether the image is a service (it carries the app), not a base image. */
+  readonly service: boolean;
+  /** The language's runtime family (for Java, the JRE's family even when a jlink runtime runs on `cc`). */
+  readonly family: RuntimeFamily;
+  /** The entrypoint of the runtime stage. */
+  readonly entrypoint: string[];
+  /** The program that runs the image's language (a Java base image's java), when the entrypoint does not say. */
+  readonly program?: string;
+}
+
+/**
+ * Everything lucid-cdk knows about one language: how a service in it is built and run, what its structure
+ * test checks, its size budget and the probe programs the compliance rules can trust.
+ * @internal
+ */
+export interface LanguageRecipe {
+  /** The recipe's name, the key of the registry. */
+  readonly name: string;
+  /** Lucid's size budget of an image in this language, in MB. */
+  readonly defaultBudgetMb: number;
+  /** Whether an HTTP health check works without an interpreter in the runtime (the recipe compiles its probe). */
+  readonly compiledProbe: boolean;
+  /** Builds a service's stages; base-image-only recipes have none. */
+  buildService?(context: ServiceBuildContext, runtime: ServiceRuntime): BuiltService;
+  /** Problems of a service's options that can never be built. */
+  serviceProblems?(runtime: ServiceRuntime): string[];
+  /** Files a structure test expects present (or absent) beyond the absence of a shell. */
+  structureFiles(facts: ImageFacts): StructureFileExistenceTest[];
+  /** Commands a structure test runs with the image's own programs, in exec form. */
+  structureCommands(facts: ImageFacts): StructureCommandTest[];
+  /** Whether `command` is the HTTP probe this recipe generates, which exits 1 outside 200-299. */
+  isOwnProbe(command: string[]): boolean;
+}

@@ -5,6 +5,9 @@ import { Project } from 'projen';
 import { LucidApp, LucidAppProps } from './app/lucid-app';
 import { GeneratedFile } from './core/generated-file';
 
+/** The folders `Testing.project()` made in this process, removed at exit or by `Testing.cleanup()`. */
+const temporaryFolders = new Set<string>();
+
 /**
  * Helpers for testing Lucid apps, e.g. `expect(Testing.synth(app)).toMatchSnapshot()`.
  */
@@ -14,7 +17,22 @@ export class Testing {
    */
   public static project(): Project {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'lucid-cdk-test-'));
+    temporaryFolders.add(outdir);
+    if (temporaryFolders.size === 1) {
+      process.once('exit', () => Testing.cleanup());
+    }
     return new Project({ name: 'lucid-cdk-test', outdir });
+  }
+
+  /**
+   * Removes the temporary folders that `project()` and `app()` made. It runs by itself when the process exits;
+   * call it in `afterAll` to free the disk sooner.
+   */
+  public static cleanup(): void {
+    for (const folder of temporaryFolders) {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+    temporaryFolders.clear();
   }
 
   /**

@@ -48,3 +48,27 @@ describe('Testing.problems', () => {
     expect(() => Testing.problems(app)).toThrow('disk full');
   });
 });
+
+describe('Testing.cleanup', () => {
+  test('removes the folders the projects were synthesized into, read-only files included', () => {
+    // GIVEN: an app synthesized into its temporary folder
+    const app = Testing.app();
+    new LucidService(app, 'api', {
+      plane: Plane.OPS,
+      layer: Layer.CORE_SUPPORT,
+      description: 'API',
+      directory: 'apps/api',
+      port: 8080,
+      runtime: ServiceRuntime.python({}),
+    });
+    Testing.synth(app);
+    const outdir = app.project.outdir;
+    expect(fs.existsSync(path.join(outdir, 'apps/api/Dockerfile'))).toBe(true);
+
+    // WHEN
+    Testing.cleanup();
+
+    // THEN
+    expect(fs.existsSync(outdir)).toBe(false);
+  });
+});

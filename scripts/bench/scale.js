@@ -15,7 +15,7 @@ if (process.argv[2] === '--child') {
   const n = Number(process.argv[3]);
   const lib = require(path.join(__dirname, '..', '..', 'lib'));
   const { Project } = require('projen');
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'lucid-bench-'));
+  const outdir = fs.mkdtempSync(path.join(process.env.BENCH_TMP || os.tmpdir(), 'lucid-bench-'));
   process.env.PROJEN_DISABLE_POST = 'true';
   const t0 = process.hrtime.bigint();
   const project = new Project({ name: 'bench', outdir });

@@ -9,7 +9,7 @@ import { Compliance, ComplianceOptions } from '../compliance/compliance';
 import { ComposeFiles, ComposeOptions } from '../compose/compose-files';
 import { ILucidApp } from '../core/app';
 import { appOf, LUCID_APP, warn, WARNING_METADATA } from '../core/app-of';
-import { GeneratedFile } from '../core/generated-file';
+import { duplicateFilePaths, GeneratedFile } from '../core/generated-file';
 import { SynthesisError } from '../core/synthesis-error';
 import { findAll, withTreeIndex } from '../core/tree-index';
 
@@ -155,7 +155,7 @@ export class LucidApp extends Component implements ILucidApp {
     if (this.outdir.startsWith('..') || path.posix.isAbsolute(this.outdir)) {
       throw new Error(`[${this.node.path}] outdir "${props.outdir}" must be a relative folder inside the project`);
     }
-    this.node.addValidation({ validate: () => this.validateProps() });
+    this.node.addValidation({ validate: () => [...this.validateProps(), ...duplicateFilePaths(this)] });
 
     // Emitters over the whole tree: they render lazily, so images and services added later appear.
     new BakeFile(this, 'Bake', props.bake);

@@ -1,9 +1,85 @@
+import { normalize, relative, resolve } from 'path';
 import { IConstruct } from 'constructs';
-import { FileBase, IResolver } from 'projen';
+import { FileBase, IResolver, Project } from 'projen';
 import { LUCID_APP } from './app-of';
 import { IOverridableFile } from './overridable-file';
 import { Overrides } from './overrides';
 import { memo } from './tree-index';
+
+// projen's FileBase makes sure no two files share a path by searching the whole project tree for one
+// (`Project.tryFindFile`) each time a file is created: with every image and service creating files, building an
+// app of N services walked the tree N times. lucid-cdk's files check their path against the files lucid-cdk has
+// already created (a map per root project), and skip projen's walk for that one lookup; a lucid-cdk file that
+// shares its path with another projen file is reported once per synthesis by `duplicateFilePaths`.
+
+const FILE_PATHS = Symbol.for('lucid-cdk.GeneratedFile.paths');
+const SKIP_LOOKUP = Symbol.for('lucid-cdk.GeneratedFile.skipLookup');
+
+interface RootWithPaths {
+  [FILE_PATHS]?: Map<string, FileBase>;
+  [SKIP_LOOKUP]?: string;
+}
+
+function filePaths(root: Project): Map<string, FileBase> {
+  const r = root as unknown as RootWithPaths;
+  let paths = r[FILE_PATHS];
+  if (!paths) {
+    paths = new Map();
+    Object.defineProperty(root, FILE_PATHS, { value: paths });
+    const lookup = root.tryFindFile.bind(root);
+    Object.defineProperty(root, 'tryFindFile', {
+      configurable: true,
+      writable: true,
+      value: (filePath: string) => {
+        if (r[SKIP_LOOKUP] !== undefined && r[SKIP_LOOKUP] === filePath) {
+          r[SKIP_LOOKUP] = undefined;
+          return undefined;
+        }
+        return lookup(filePath);
+      },
+    });
+  }
+  return paths;
+}
+
+/** Checks that no lucid-cdk file of the project has `filePath` yet, and lets projen skip its own search once. */
+function claimPath(scope: IConstruct, filePath: string): string {
+  const project = Project.of(scope);
+  const root = project.root;
+  const absolute = resolve(project.outdir, normalize(filePath));
+  const prior = filePaths(root).get(absolute);
+  if (prior && prior.node.scope?.node.tryFindChild(prior.node.id) === prior) {
+    throw new Error(`There is already a file under ${relative(root.outdir, absolute)}: ${ownerPath(prior)} writes it. ` +
+      'Give each image and service a directory of its own');
+  }
+  (root as unknown as RootWithPaths)[SKIP_LOOKUP] = absolute;
+  return filePath;
+}
+
+/** The path of the construct a lucid-cdk file belongs to (an image, a service, an emitter). */
+function ownerPath(file: FileBase): string {
+  return file.node.scope?.node.path ?? file.node.path;
+}
+
+/**
+ * The paths written both by a lucid-cdk file under `scope` and by another file of the same projen project, with
+ * the construct path of each: one walk of the project's tree. @internal
+ */
+export function duplicateFilePaths(scope: IConstruct): string[] {
+  const root = Project.of(scope).root;
+  const paths = filePaths(root);
+  const problems: string[] = [];
+  for (const c of root.node.findAll()) {
+    if (c instanceof FileBase) {
+      const ours = paths.get(c.absolutePath);
+      if (ours && ours !== c && ours.node.scopes.includes(scope)) {
+        problems.push(`${relative(root.outdir, c.absolutePath)} is written both by ${ownerPath(ours)} and by ${c.node.path}: ` +
+          'give one of them another path, or remove the other file (project.tryRemoveFile)');
+      }
+    }
+  }
+  return problems;
+}
 
 /**
  * Options for a generated text file.
@@ -25,7 +101,8 @@ export class GeneratedFile extends FileBase {
   private preparedMarker?: string | null;
 
   constructor(scope: IConstruct, filePath: string, options?: GeneratedFileOptions) {
-    super(scope, filePath, { committed: true, readonly: true, editGitignore: true });
+    super(scope, claimPath(scope, filePath), { committed: true, readonly: true, editGitignore: true });
+    filePaths(this.project.root).set(this.absolutePath, this);
     this.renderFn = options?.render;
   }
 
@@ -36,8 +113,7 @@ export class GeneratedFile extends FileBase {
   public prepare(): void {
     // projen computes the marker by searching the whole project for its projenrc component: once per synthesis
     // for all files, not once per file (and again when projen checks the file after writing it).
-    const app = this.node.scopes.slice().reverse().find(s => LUCID_APP in s) ?? this;
-    this.preparedMarker = memo(app, 'projen-marker', () => super.marker ?? null);
+    this.preparedMarker = memo(appRootOf(this), 'projen-marker', () => super.marker ?? null);
     this.rendered = this.renderContent(this.marker ? [this.marker] : []);
   }
 
@@ -127,13 +203,23 @@ export class GeneratedObjectFile extends GeneratedFile implements IOverridableFi
     }
   }
 
+  /** The overridden object and its problems: computed once per synthesis (validation and rendering share it). */
   private check(): { object: any; problems: string[] } {
+    return memo(appRootOf(this), `object-file:${this.node.path}`, () => this.computeCheck());
+  }
+
+  private computeCheck(): { object: any; problems: string[] } {
     const { object, problems } = this.overrides.apply(this.options.object());
     if (problems.length > 0) {
       return { object, problems };
     }
     return { object, problems: this.options.validate?.(object, !this.overrides.isEmpty) ?? [] };
   }
+}
+
+/** The LucidApp a file belongs to (the root of the synthesis's tree index), or the file itself. */
+function appRootOf(file: IConstruct): IConstruct {
+  return file.node.scopes.slice().reverse().find(s => LUCID_APP in s) ?? file;
 }
 
 /** @internal */

@@ -39,6 +39,10 @@ export class Overrides {
    * index past the end of a list).
    */
   public apply(object: unknown): { object: unknown; problems: string[] } {
+    if (this.list.length === 0) {
+      // Nothing to apply: the computed object is the file's (each computation builds a new one).
+      return { object: isPlainObject(object) ? object : {}, problems: [] };
+    }
     const copy = copyData(object);
     const out = isPlainObject(copy) ? copy : {};
     const problems: string[] = [];

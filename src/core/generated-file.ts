@@ -1,9 +1,13 @@
 import { IConstruct } from 'constructs';
 import { FileBase, IResolver } from 'projen';
 import { LUCID_APP } from './app-of';
+import { brand, hasBrand } from './brand';
+import { invalidGeneratedFile, noRenderer } from './errors';
 import { IOverridableFile } from './overridable-file';
 import { Overrides } from './overrides';
 import { memo } from './tree-index';
+
+const GENERATED_FILE = Symbol.for('lucid-cdk.GeneratedFile');
 
 /**
  * Options for a generated text file.
@@ -26,6 +30,7 @@ export class GeneratedFile extends FileBase {
 
   constructor(scope: IConstruct, filePath: string, options?: GeneratedFileOptions) {
     super(scope, filePath, { committed: true, readonly: true, editGitignore: true });
+    brand(this, GENERATED_FILE);
     this.renderFn = options?.render;
   }
 
@@ -44,7 +49,7 @@ export class GeneratedFile extends FileBase {
   /** The file's content, from the header comment lines. */
   protected renderContent(header: string[]): string {
     if (!this.renderFn) {
-      throw new Error(`${this.path}: no renderer`);
+      throw noRenderer(this.path);
     }
     return this.renderFn(header);
   }
@@ -109,8 +114,7 @@ export class GeneratedObjectFile extends GeneratedFile implements IOverridableFi
   protected renderContent(header: string[]): string {
     const { object, problems } = this.check();
     if (problems.length > 0) {
-      throw new Error(`invalid ${this.path} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
-        problems.map(p => `  - ${p}`).join('\n'));
+      throw invalidGeneratedFile(this.path, problems);
     }
     return this.options.render(object, header);
   }
@@ -136,7 +140,7 @@ export class GeneratedObjectFile extends GeneratedFile implements IOverridableFi
   }
 }
 
-/** @internal */
+/** Whether `x` is a GeneratedFile (works across copies of this library). @internal */
 export function isGeneratedFile(x: IConstruct): x is GeneratedFile {
-  return x instanceof GeneratedFile;
+  return hasBrand(x, GENERATED_FILE);
 }

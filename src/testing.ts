@@ -3,7 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { Project } from 'projen';
 import { LucidApp, LucidAppProps } from './app/lucid-app';
-import { GeneratedFile } from './core/generated-file';
+import { isSynthesisError } from './core/errors';
+import { isGeneratedFile } from './core/generated-file';
 
 /** The folders `Testing.project()` made in this process, removed at exit or by `Testing.cleanup()`. */
 const temporaryFolders = new Set<string>();
@@ -52,7 +53,7 @@ export class Testing {
       return [];
     } catch (e: any) {
       // A brand, not instanceof: the error may come from another copy of the library.
-      if (e?.name === 'SynthesisError' && Array.isArray(e.problems)) {
+      if (isSynthesisError(e)) {
         return e.problems;
       }
       throw e;
@@ -68,7 +69,7 @@ export class Testing {
     synthWithoutPost(project);
     const files: { [path: string]: string } = {};
     const paths = app.node.findAll()
-      .filter((c): c is GeneratedFile => c instanceof GeneratedFile)
+      .filter(isGeneratedFile)
       .map(f => f.path)
       .sort();
     for (const p of paths) {

@@ -9,8 +9,8 @@ import { Compliance, ComplianceOptions } from '../compliance/compliance';
 import { ComposeFiles, ComposeOptions } from '../compose/compose-files';
 import { ILucidApp } from '../core/app';
 import { appOf, LUCID_APP, warn, WARNING_METADATA } from '../core/app-of';
-import { duplicateFilePaths, GeneratedFile } from '../core/generated-file';
-import { SynthesisError } from '../core/synthesis-error';
+import { formatProblem, outdirOutsideProject, problemOf, SynthesisError } from '../core/errors';
+import { duplicateFilePaths, isGeneratedFile } from '../core/generated-file';
 import { findAll, withTreeIndex } from '../core/tree-index';
 
 
@@ -153,7 +153,7 @@ export class LucidApp extends Component implements ILucidApp {
     this.asOf = props.asOf;
 
     if (this.outdir.startsWith('..') || path.posix.isAbsolute(this.outdir)) {
-      throw new Error(`[${this.node.path}] outdir "${props.outdir}" must be a relative folder inside the project`);
+      throw outdirOutsideProject(this.node.path, props.outdir);
     }
     this.node.addValidation({ validate: () => [...this.validateProps(), ...duplicateFilePaths(this)] });
 
@@ -176,7 +176,7 @@ export class LucidApp extends Component implements ILucidApp {
     const errors: string[] = [];
     for (const c of findAll(this)) {
       for (const message of c.node.validate()) {
-        errors.push(message.startsWith('[') ? message : `[${c.node.path}] ${message}`);
+        errors.push(formatProblem(c.node.path, message));
       }
     }
     return errors;
@@ -184,7 +184,7 @@ export class LucidApp extends Component implements ILucidApp {
 
   /** Every warning recorded under this app, each prefixed with its construct path. */
   public warnings(): string[] {
-    return this.constructWarnings().map(w => `[${w.path}] ${w.message}`);
+    return this.constructWarnings().map(w => formatProblem(w.path, w.message));
   }
 
   private constructWarnings(): ConstructWarning[] {
@@ -220,11 +220,11 @@ export class LucidApp extends Component implements ILucidApp {
     }
     const renderErrors: string[] = [];
     for (const c of findAll(this)) {
-      if (c instanceof GeneratedFile) {
+      if (isGeneratedFile(c)) {
         try {
           c.prepare();
         } catch (e: any) {
-          renderErrors.push(`[${c.node.path}] ${e.message ?? e}`);
+          renderErrors.push(problemOf(c.node.path, e));
         }
       }
     }

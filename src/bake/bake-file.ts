@@ -6,6 +6,7 @@ import { BakeFileModel, BakeGroup, BakeTarget } from './model';
 import { renderBakeFile } from './render';
 import { validateBakeModel } from './validate';
 import type { ILucidApp } from '../core/app';
+import { brand, hasBrand } from '../core/brand';
 import { GeneratedFile } from '../core/generated-file';
 import { baseChain } from '../images/base-chain';
 import { ImageKind, LucidImage } from '../images/lucid-image';
@@ -37,6 +38,8 @@ const PLATFORMS = 'PLATFORMS';
 const CACHE = 'CACHE';
 const ATTEST = 'ATTEST';
 
+const BAKE_FILE = Symbol.for('lucid-cdk.BakeFile');
+
 /**
  * The app's `docker-bake.hcl`, derived from its images: one target per image, services built FROM a base
  * image of the app get that base as a `target:` context (bake builds it first and feeds it in, with no push
@@ -46,6 +49,11 @@ const ATTEST = 'ATTEST';
  * `PLATFORMS=…`, `REGISTRY=…`, `TAG=…`, `CACHE=registry|gha`, `ATTEST=true`.
  */
 export class BakeFile extends Construct {
+  /** Whether `x` is a BakeFile (works across copies of this library). */
+  public static isBakeFile(x: any): x is BakeFile {
+    return hasBrand(x, BAKE_FILE);
+  }
+
   private readonly app: ILucidApp;
   private readonly options: BakeOptions;
 
@@ -56,6 +64,7 @@ export class BakeFile extends Construct {
    */
   constructor(app: ILucidApp, id: string, options: BakeOptions = {}) {
     super(app, id);
+    brand(this, BAKE_FILE);
     this.app = app;
     this.options = options;
     const fileName = options.fileName ?? 'docker-bake.hcl';

@@ -1,3 +1,5 @@
+import { invalidBakeVariableName, notABakeString } from '../core/errors';
+
 const BAKE_STRING = Symbol.for('lucid-cdk.bake.BakeString');
 
 /** The names bake variables can have: an environment variable's (bake overrides a variable from the environment). */
@@ -66,7 +68,7 @@ export class BakeString {
    */
   public static variable(name: string): BakeString {
     if (!VARIABLE_NAME.test(name)) {
-      throw new Error(`invalid bake variable name ${JSON.stringify(name)}: use a letter or "_", then letters, digits or "_"`);
+      throw invalidBakeVariableName(name);
     }
     return new BakeString([{ variable: name }]);
   }
@@ -80,7 +82,7 @@ export class BakeString {
     const all: Part[] = [];
     for (const p of parts) {
       if (!BakeString.isBakeString(p)) {
-        throw new Error(`BakeString.concat takes BakeString values, got ${JSON.stringify(p)}`);
+        throw notABakeString(p);
       }
       all.push(...p._parts);
     }

@@ -5,6 +5,7 @@ import * as hcl from './hcl';
 import { renderExpression } from './hcl/writer';
 import { BakeFileModel, BakeFunction, BakeGroup, BakeTarget, BakeVariable } from './model';
 import { validateBakeModel } from './validate';
+import { invalidBakeFile } from '../core/errors';
 
 // Renders a bake model as `docker-bake.hcl`. Order: header comments, variables, functions, groups, targets, each
 // list in the order given; inside a block, attributes in the fixed order below; map keys sorted; undefined
@@ -17,8 +18,7 @@ import { validateBakeModel } from './validate';
 export function renderBakeFile(model: BakeFileModel, header: string[] = []): string {
   const problems = validateBakeModel(model, header);
   if (problems.length > 0) {
-    throw new Error(`invalid bake file (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
-      problems.map(p => `  - ${p}`).join('\n'));
+    throw invalidBakeFile(problems);
   }
   const blocks: hcl.HclBlock[] = [
     ...model.variables.map(variableBlock),

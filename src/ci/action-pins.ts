@@ -1,3 +1,5 @@
+import { noActionPin } from '../core/errors';
+
 // The one catalogue of third-party actions the generated workflows use, each pinned to a full commit SHA with the
 // release it was resolved from. Tags can move: in March 2026, 76 of 77 tags of aquasecurity/trivy-action were
 // force-pushed to credential-stealing code (CVE-2026-33634); a commit SHA cannot be moved.
@@ -85,7 +87,7 @@ export class ActionPins {
   public pin(action: string): ActionPin {
     const pin = this.pins[action];
     if (!pin) {
-      throw new Error(`no pin for action ${action}`);
+      throw noActionPin(action);
     }
     return pin;
   }

@@ -181,7 +181,7 @@ export class ImagesWorkflow extends Construct {
 
   /** The app's bake file, relative to the app's folder. */
   private bakeFile(): string | undefined {
-    const bake = this.app.node.children.find((c): c is BakeFile => c instanceof BakeFile);
+    const bake = this.app.node.children.find(BakeFile.isBakeFile);
     const file = bake?.node.children.find(isGeneratedFile) as GeneratedFile | undefined;
     return file ? (this.app.outdir === '.' ? file.path : path.posix.relative(this.app.outdir, file.path)) : undefined;
   }

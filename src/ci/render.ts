@@ -2,6 +2,7 @@ import { Document, isMap, isPair, isScalar, visit } from 'yaml';
 import { ActionPins } from './action-pins';
 import { hasExpression } from './expression';
 import { Job, Step, Workflow } from './workflow-model';
+import { invalidWorkflow, workflowNotMapping } from '../core/errors';
 
 /** The order of a job's keys in the file (GitHub reads them in any order). */
 const JOB_KEYS = ['name', 'needs', 'if', 'runs-on', 'permissions', 'timeout-minutes', 'strategy', 'env', 'steps'];
@@ -57,7 +58,7 @@ export function workflowProblems(workflow: any, pins: ActionPins): string[] {
 export function renderWorkflow(workflow: Workflow, pins: ActionPins, header: string[] = []): string {
   const problems = workflowProblems(workflow, pins);
   if (problems.length > 0) {
-    throw new Error(problems.join('; '));
+    throw invalidWorkflow(problems);
   }
   const jobs: { [id: string]: Job } = {};
   for (const [id, job] of Object.entries(workflow.jobs)) {
@@ -79,7 +80,7 @@ export function renderWorkflow(workflow: Workflow, pins: ActionPins, header: str
     },
   });
   if (!isMap(doc.contents)) {
-    throw new Error('a workflow renders to a mapping');
+    throw workflowNotMapping();
   }
   const body = doc.toString({ lineWidth: 0 });
   return [...header.map(h => `# ${h}`), body].join('\n');

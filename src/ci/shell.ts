@@ -1,3 +1,5 @@
+import { nulInShellWord } from '../core/errors';
+
 // Quoting for the bash scripts of `run:` steps. Values from the model reach a script only through `shellQuote`;
 // values from GitHub expressions reach it only through `env:` and are read as "$VAR".
 
@@ -11,7 +13,7 @@ const PLAIN = /^[A-Za-z0-9_./:@%+,][A-Za-z0-9_./:@%+=,-]*$/;
  */
 export function shellQuote(value: string): string {
   if (value.includes('\0')) {
-    throw new Error('a shell word cannot contain a NUL character');
+    throw nulInShellWord();
   }
   if (PLAIN.test(value)) {
     return value;

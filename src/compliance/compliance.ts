@@ -7,6 +7,7 @@ import { RuleOutcome } from './rule';
 import { PackRule, RulePack } from './rule-pack';
 import { addSuppression, findSuppression, MIN_REASON_LENGTH, ownSuppressions } from './suppressions';
 import type { ILucidApp } from '../core/app';
+import { formatProblem, invalidReportFile, ruleReturnedNoResult, suppressionWithoutReason, suppressionWithoutRuleId } from '../core/errors';
 import { GeneratedFile } from '../core/generated-file';
 import { findAll } from '../core/tree-index';
 import { Dockerfile } from '../dockerfile';
@@ -58,10 +59,10 @@ export class Compliance extends Construct {
    */
   public static suppress(construct: IConstruct, ruleId: string, reason: string): void {
     if (typeof ruleId !== 'string' || ruleId.trim() === '') {
-      throw new Error(`[${construct.node.path}] a suppression needs the id of the rule it suppresses, e.g. "LUCID-PIN2"`);
+      throw suppressionWithoutRuleId(construct.node.path);
     }
     if (typeof reason !== 'string' || reason.trim().length < MIN_REASON_LENGTH) {
-      throw new Error(`[${construct.node.path}] the suppression of ${ruleId} needs a reason of at least ${MIN_REASON_LENGTH} characters that says why the rule does not apply here`);
+      throw suppressionWithoutReason(construct.node.path, ruleId, MIN_REASON_LENGTH);
     }
     addSuppression(construct, ruleId, reason.trim());
   }
@@ -70,7 +71,7 @@ export class Compliance extends Construct {
    * A finding as one line, as synthesis prints it: `[path] RULE-ID: info Found: value. Fix: fix`.
    */
   public static format(f: ComplianceFinding): string {
-    return `[${f.path}] ${f.ruleId}: ${f.info} Found: ${f.value}. Fix: ${f.fix}`;
+    return formatProblem(f.path, `${f.ruleId}: ${f.info} Found: ${f.value}. Fix: ${f.fix}`);
   }
 
   /** The packs applied. */
@@ -93,7 +94,7 @@ export class Compliance extends Construct {
     this.packs = [...(options.packs ?? [new LucidStrict()])];
     const reportFile = options.reportFile ?? 'COMPLIANCE.md';
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*\.md$/.test(reportFile)) {
-      throw new Error(`[${this.node.path}] reportFile "${reportFile}" must be a file name ending in .md (letters, digits, ".", "_", "-")`);
+      throw invalidReportFile(this.node.path, reportFile);
     }
     this.reportPath = scope.filePath(reportFile);
     new GeneratedFile(this, this.reportPath, {
@@ -218,7 +219,7 @@ function errorsOf(e: Evaluation): ComplianceFinding[] {
 function warningLines(e: Evaluation): string[] {
   return [
     ...e.findings.filter(f => f.level === ComplianceLevel.WARNING && !f.suppressed).map(Compliance.format),
-    ...e.unusedSuppressions.map(s => `[${s.path}] ${unusedSuppressionMessage(s)}`),
+    ...e.unusedSuppressions.map(s => formatProblem(s.path, unusedSuppressionMessage(s))),
   ];
 }
 
@@ -236,7 +237,7 @@ function check(rule: PackRule, c: IConstruct): { outcome: RuleOutcome; violation
   try {
     const result = rule.rule.evaluate(c);
     if (!result || !Object.values(RuleOutcome).includes(result.outcome)) {
-      throw new Error('it returned no RuleResult');
+      throw ruleReturnedNoResult();
     }
     return result;
   } catch (e: any) {

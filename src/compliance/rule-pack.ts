@@ -1,5 +1,6 @@
 import { ComplianceLevel } from './level';
 import { IRule } from './rule';
+import { duplicateRuleId, invalidRuleId, ruleWithoutEvaluate, ruleWithoutWords } from '../core/errors';
 
 /** Rule ids: upper-case words and digits joined by dashes, e.g. `LUCID-IMG1`. */
 const RULE_ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/;
@@ -43,16 +44,16 @@ export class RulePack {
    */
   public addRule(rule: PackRule): RulePack {
     if (!RULE_ID.test(rule.id)) {
-      throw new Error(`rule id "${rule.id}" of pack ${this.name} is invalid: use upper-case letters and digits in dash-separated parts, e.g. "LUCID-IMG1"`);
+      throw invalidRuleId(rule.id, this.name);
     }
     if (this.byId.has(rule.id)) {
-      throw new Error(`pack ${this.name} already has a rule "${rule.id}": give the new rule another id`);
+      throw duplicateRuleId(rule.id, this.name);
     }
     if (rule.info.trim() === '' || rule.explanation.trim() === '') {
-      throw new Error(`rule "${rule.id}" of pack ${this.name} needs an info and an explanation with the fix`);
+      throw ruleWithoutWords(rule.id, this.name);
     }
     if (!rule.rule || typeof rule.rule.evaluate !== 'function') {
-      throw new Error(`rule "${rule.id}" of pack ${this.name} needs a rule object with an evaluate(construct) method`);
+      throw ruleWithoutEvaluate(rule.id, this.name);
     }
     this.byId.set(rule.id, Object.freeze({ ...rule }));
     return this;

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { nonCompliantWithoutViolations } from '../core/errors';
 
 /**
  * What a rule concluded about one construct.
@@ -42,7 +43,7 @@ export class RuleResult {
   /** The construct does not comply, for each of these reasons. At least one violation is required. */
   public static nonCompliant(violations: ComplianceViolation[]): RuleResult {
     if (violations.length === 0) {
-      throw new Error('RuleResult.nonCompliant() needs at least one violation: use RuleResult.compliant()');
+      throw nonCompliantWithoutViolations();
     }
     return new RuleResult(RuleOutcome.NON_COMPLIANT, violations);
   }

@@ -1,3 +1,5 @@
+import { invalidComposeDuration } from '../core/errors';
+
 /**
  * A length of time in a compose file (health check intervals, stop grace periods), kept in whole milliseconds
  * and rendered in compose's duration syntax: `30s`, `1m30s`, `1h`, `500ms`.
@@ -39,7 +41,7 @@ export class ComposeDuration {
   public toComposeString(): string {
     const ms = this.milliseconds;
     if (!Number.isSafeInteger(ms) || ms < 0) {
-      throw new Error(`a compose duration must be a whole, non-negative number of milliseconds, got ${ms}ms`);
+      throw invalidComposeDuration(ms);
     }
     if (ms === 0) {
       return '0s';

@@ -2,6 +2,7 @@ import { Document, isScalar, parse, visit } from 'yaml';
 import { ComposeObject, escapeComposeObject, toComposeObject } from './compose-object';
 import { ComposeFileModel } from './model';
 import { validateComposeModel } from './validate';
+import { invalidComposeFile } from '../core/errors';
 
 // Renders a compose model as YAML. Key order and sorting: see compose-object.ts; escaping for compose
 // interpolation: see escape.ts. Quoting is left to the `yaml` library, with one addition: a string that a
@@ -18,7 +19,7 @@ const LINE_BREAK = /[\r\n\u0085\u2028\u2029]/;
 export function renderCompose(model: ComposeFileModel, header: string[] = []): string {
   const problems = validateComposeModel(model);
   if (problems.length > 0) {
-    throw invalid(problems);
+    throw invalidComposeFile(problems);
   }
   return renderComposeObject(toComposeObject(model, false), header);
 }
@@ -36,7 +37,7 @@ export function renderComposeObject(object: ComposeObject, header: string[] = []
     }
   }
   if (problems.length > 0) {
-    throw invalid(problems);
+    throw invalidComposeFile(problems);
   }
 
   const doc = new Document(escapeComposeObject(object), { aliasDuplicateObjects: false });
@@ -60,11 +61,6 @@ export function renderComposeObject(object: ComposeObject, header: string[] = []
     doc.commentBefore = header.map(line => line === '' ? '' : ` ${line}`).join('\n');
   }
   return doc.toString({ lineWidth: 0 });
-}
-
-function invalid(problems: string[]): Error {
-  return new Error(`invalid compose file (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
-    problems.map(p => `  - ${p}`).join('\n'));
 }
 
 /**

@@ -7,6 +7,7 @@ import {
 } from './model';
 import { readComposeObject } from './read';
 import { cyclesOf, formatCycle } from '../core/graph';
+import { isPort, portProblem } from '../core/port';
 
 // Validation of a compose model before it is rendered. Every check returns problems as strings of the form
 // `<path in the compose file>: <what is wrong> (<how to fix it>)`; the caller prefixes the construct path.
@@ -247,10 +248,10 @@ function validatePorts(path: string, service: string, ports: ComposePort[], publ
   for (const [i, port] of ports.entries()) {
     const at = `${path}.ports[${i}]`;
     if (!isPort(port.target)) {
-      problems.push(`${at}.target: ${port.target} is not a port (an integer from 1 to 65535)`);
+      problems.push(portProblem(`${at}.target:`, port.target));
     }
     if (port.published !== undefined && !isPort(port.published)) {
-      problems.push(`${at}.published: ${port.published} is not a port (an integer from 1 to 65535)`);
+      problems.push(portProblem(`${at}.published:`, port.published));
     }
     if (port.hostIp !== undefined && isIP(port.hostIp) === 0) {
       problems.push(`${at}.host_ip: "${port.hostIp}" is not an IP address`);
@@ -335,10 +336,6 @@ function findUnrepresentableStrings(object: ComposeObject): string[] {
   };
   walk(object, '');
   return problems;
-}
-
-function isPort(n: number): boolean {
-  return Number.isInteger(n) && n >= 1 && n <= 65535;
 }
 
 function duplicates(list: string[]): string[] {

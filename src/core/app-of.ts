@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import type { ILucidApp } from './app';
+import { notInsideLucidApp } from './errors';
 
 // Lookups that images and services need at construction, typed against ILucidApp: the app sits above the
 // images and emitters, which never import it.
@@ -14,7 +15,7 @@ export const WARNING_METADATA = 'lucid-cdk:warning';
 export function appOf(construct: IConstruct): ILucidApp {
   const app = construct.node.scopes.slice().reverse().find(s => LUCID_APP in s);
   if (!app) {
-    throw new Error(`[${construct.node.path}] is not inside a LucidApp: create it with a LucidApp (or one of its children) as scope`);
+    throw notInsideLucidApp(construct.node.path);
   }
   return app as unknown as ILucidApp;
 }

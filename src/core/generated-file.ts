@@ -2,9 +2,13 @@ import { normalize, relative, resolve } from 'path';
 import { IConstruct } from 'constructs';
 import { FileBase, IResolver, Project } from 'projen';
 import { LUCID_APP } from './app-of';
+import { brand, hasBrand } from './brand';
+import { fileAlreadyWritten, invalidGeneratedFile, noRenderer } from './errors';
 import { IOverridableFile } from './overridable-file';
 import { Overrides } from './overrides';
 import { memo } from './tree-index';
+
+const GENERATED_FILE = Symbol.for('lucid-cdk.GeneratedFile');
 
 // projen's FileBase makes sure no two files share a path by searching the whole project tree for one
 // (`Project.tryFindFile`) each time a file is created: with every image and service creating files, building an
@@ -49,8 +53,7 @@ function claimPath(scope: IConstruct, filePath: string): string {
   const absolute = resolve(project.outdir, normalize(filePath));
   const prior = filePaths(root).get(absolute);
   if (prior && prior.node.scope?.node.tryFindChild(prior.node.id) === prior) {
-    throw new Error(`There is already a file under ${relative(root.outdir, absolute)}: ${ownerPath(prior)} writes it. ` +
-      'Give each image and service a directory of its own');
+    throw fileAlreadyWritten(relative(root.outdir, absolute), ownerPath(prior));
   }
   (root as unknown as RootWithPaths)[SKIP_LOOKUP] = absolute;
   return filePath;
@@ -102,6 +105,7 @@ export class GeneratedFile extends FileBase {
 
   constructor(scope: IConstruct, filePath: string, options?: GeneratedFileOptions) {
     super(scope, claimPath(scope, filePath), { committed: true, readonly: true, editGitignore: true });
+    brand(this, GENERATED_FILE);
     filePaths(this.project.root).set(this.absolutePath, this);
     this.renderFn = options?.render;
   }
@@ -120,7 +124,7 @@ export class GeneratedFile extends FileBase {
   /** The file's content, from the header comment lines. */
   protected renderContent(header: string[]): string {
     if (!this.renderFn) {
-      throw new Error(`${this.path}: no renderer`);
+      throw noRenderer(this.path);
     }
     return this.renderFn(header);
   }
@@ -185,8 +189,7 @@ export class GeneratedObjectFile extends GeneratedFile implements IOverridableFi
   protected renderContent(header: string[]): string {
     const { object, problems } = this.check();
     if (problems.length > 0) {
-      throw new Error(`invalid ${this.path} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
-        problems.map(p => `  - ${p}`).join('\n'));
+      throw invalidGeneratedFile(this.path, problems);
     }
     return this.options.render(object, header);
   }
@@ -222,7 +225,7 @@ function appRootOf(file: IConstruct): IConstruct {
   return file.node.scopes.slice().reverse().find(s => LUCID_APP in s) ?? file;
 }
 
-/** @internal */
+/** Whether `x` is a GeneratedFile (works across copies of this library). @internal */
 export function isGeneratedFile(x: IConstruct): x is GeneratedFile {
-  return x instanceof GeneratedFile;
+  return hasBrand(x, GENERATED_FILE);
 }

@@ -6,6 +6,7 @@ import { renderDockerfile } from './render';
 import { MountType } from './run-options';
 import { Stage, StageProps } from './stage';
 import { validateDockerfile } from './validate';
+import { dockerfileNotRenderable, formatProblem, noSuchStage } from '../core/errors';
 
 /**
  * Properties of a Dockerfile.
@@ -81,7 +82,7 @@ export class Dockerfile extends Construct {
   public stage(name: string): Stage {
     const found = this.stages.find(s => s.name === name);
     if (!found) {
-      throw new Error(`[${this.node.path}] has no stage "${name}": its stages are ${this.stages.map(s => `"${s.name}"`).join(', ') || 'none'}`);
+      throw noSuchStage(this.node.path, name, this.stages.map(s => s.name));
     }
     return found;
   }
@@ -159,7 +160,7 @@ export class Dockerfile extends Construct {
    * `[app/api/Dockerfile/runtime] RUN "pip install x" needs a shell, but gcr.io/distroless/python3-debian13 has none: ...`.
    */
   public validate(): string[] {
-    return [...this.ownProblems(), ...this.stages.flatMap(s => s._problems())];
+    return [...this.ownProblems().map(p => formatProblem(this.node.path, p)), ...this.stages.flatMap(s => s._problems())];
   }
 
   /**
@@ -169,15 +170,13 @@ export class Dockerfile extends Construct {
   public render(): string {
     const problems = this.validate();
     if (problems.length > 0) {
-      throw new Error(`${this.node.path}: cannot render the Dockerfile, ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
-        problems.map(p => `  - ${p}`).join('\n'));
+      throw dockerfileNotRenderable(this.node.path, problems);
     }
     return renderDockerfile(this.syntax, this.header, this.stages);
   }
 
   private ownProblems(): string[] {
-    return validateDockerfile({ syntax: this.syntax, header: this.header, stageCount: this.stages.length })
-      .map(p => `[${this.node.path}] ${p}`);
+    return validateDockerfile({ syntax: this.syntax, header: this.header, stageCount: this.stages.length });
   }
 }
 

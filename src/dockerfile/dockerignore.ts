@@ -1,5 +1,6 @@
 import { unrepresentable } from './escape';
 import { hasGlob, isOutsideContext, normalizeContextPath } from './paths';
+import { dockerignoreHeaderLine, dockerignoreOutsideContext, dockerignoreUnlistable, dockerignoreUntrimmed } from '../core/errors';
 
 /**
  * Renders an allow-list `.dockerignore`: `*` excludes everything, then one `!<path>` exception per path the
@@ -23,7 +24,7 @@ export function renderDockerignore(sources: string[], header: string[] = []): st
   for (const h of header) {
     const bad = unrepresentable(h);
     if (bad) {
-      throw new Error(`.dockerignore header line ${JSON.stringify(h)} contains ${bad}: pass one array element per line`);
+      throw dockerignoreHeaderLine(h, bad);
     }
     lines.push(h === '' ? '#' : `# ${h}`);
   }
@@ -32,14 +33,14 @@ export function renderDockerignore(sources: string[], header: string[] = []): st
   for (const source of sources) {
     const bad = unrepresentable(source);
     if (bad) {
-      throw new Error(`.dockerignore cannot list ${JSON.stringify(source)}: it contains ${bad}`);
+      throw dockerignoreUnlistable(source, bad);
     }
     if (source.trim() !== source) {
-      throw new Error(`.dockerignore cannot list ${JSON.stringify(source)}: Docker trims the whitespace around each line`);
+      throw dockerignoreUntrimmed(source);
     }
     const path = normalizeContextPath(source);
     if (isOutsideContext(path)) {
-      throw new Error(`.dockerignore cannot list "${source}": it is outside the build context`);
+      throw dockerignoreOutsideContext(source);
     }
     const exception = literalPrefix(path);
     if (exception === '.') {

@@ -1,3 +1,5 @@
+import { invalidDigest, invalidImageReference, invalidTag } from '../core/errors';
+
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const DOMAIN_NAME = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*$/;
 const IPV6_HOST = /^\[[a-fA-F0-9:]+\]$/;
@@ -24,7 +26,7 @@ export class ImageReference {
   public static parse(reference: string): ImageReference {
     const result = parseReference(reference);
     if (typeof result === 'string') {
-      throw new Error(`"${reference}" is not a valid image reference: ${result}`);
+      throw invalidImageReference(reference, result);
     }
     return result;
   }
@@ -75,7 +77,7 @@ export class ImageReference {
    */
   public withTag(tag: string): ImageReference {
     if (!TAG.test(tag)) {
-      throw new Error(`"${tag}" is not a valid tag: up to 128 letters, digits, "_", "." and "-", not starting with "." or "-"`);
+      throw invalidTag(tag);
     }
     return new ImageReference(this.registry, this.repository, tag, this.digest);
   }
@@ -87,7 +89,7 @@ export class ImageReference {
   public withDigest(digest: string): ImageReference {
     const problem = digestProblem(digest);
     if (problem) {
-      throw new Error(`"${digest}" is not a valid digest: ${problem}`);
+      throw invalidDigest(digest, problem);
     }
     return new ImageReference(this.registry, this.repository, this.tag, digest);
   }

@@ -6,6 +6,7 @@ import { escapeBareWord, isSimpleWord, jsonArray, quoteWord, word } from './esca
 import { CopyInstruction, Instruction, InstructionKind, RunInstruction } from './instruction';
 import { RunMount } from './run-options';
 import type { Stage } from './stage';
+import { unknownInstructionKind } from '../core/errors';
 
 /** The whole file: directive, header comments, then the stages separated by one blank line. */
 export function renderDockerfile(syntax: string | undefined, header: string[], stages: Stage[]): string {
@@ -68,7 +69,7 @@ function renderInstruction(i: Instruction): string {
     case InstructionKind.CMD:
       return `CMD ${jsonArray(i.args!)}`;
   }
-  throw new Error(`unknown instruction kind ${i.kind}`);
+  throw unknownInstructionKind(i.kind);
 }
 
 function renderRun(run: RunInstruction): string {

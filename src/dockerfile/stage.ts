@@ -8,6 +8,7 @@ import type { HealthcheckOptions } from './healthcheck';
 import { CopyInstruction, Instruction, InstructionKind, RunInstruction } from './instruction';
 import type { RunOptions } from './run-options';
 import { stageNameProblem, validateStage } from './validate';
+import { duplicateStage, formatProblem, invalidStageName, stageOutsideDockerfile } from '../core/errors';
 
 /**
  * Properties of a stage.
@@ -63,14 +64,14 @@ export class Stage extends Construct {
    */
   constructor(scope: Dockerfile, name: string, props: StageProps) {
     if (!hasBrand(scope, DOCKERFILE_BRAND)) {
-      throw new Error(`[${(scope as Construct)?.node?.path ?? '?'}] a Stage must be created in a Dockerfile: use dockerfile.addStage("${name}", ...)`);
+      throw stageOutsideDockerfile((scope as Construct)?.node?.path ?? '?', name);
     }
     const problem = stageNameProblem(name);
     if (problem) {
-      throw new Error(`[${scope.node.path}] ${problem}`);
+      throw invalidStageName(scope.node.path, problem);
     }
     if (scope.node.tryFindChild(name)) {
-      throw new Error(`[${scope.node.path}] a stage named "${name}" already exists: stage names must be unique`);
+      throw duplicateStage(scope.node.path, name);
     }
     super(scope, name);
     brand(this, STAGE_BRAND);
@@ -78,7 +79,7 @@ export class Stage extends Construct {
     this.baseImage = props.baseImage;
     this.platform = props.platform;
     this.dockerfile = scope;
-    this.node.addValidation({ validate: () => this._problems() });
+    this.node.addValidation({ validate: () => validateStage(this) });
   }
 
   /** Whether commands can run in this stage: its base image has a shell. */
@@ -304,7 +305,7 @@ export class Stage extends Construct {
    * @internal
    */
   public _problems(): string[] {
-    return validateStage(this).map(p => `[${this.node.path}] ${p}`);
+    return validateStage(this).map(p => formatProblem(this.node.path, p));
   }
 
   private push(instruction: Instruction): Stage {

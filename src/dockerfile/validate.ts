@@ -11,6 +11,7 @@ import type { Stage } from './stage';
 import { execArgsProblems, show, StageContext, stageReferenceProblem, VARIABLE_NAME } from './validate-common';
 import { copyProblems } from './validate-copy';
 import { runProblems } from './validate-run';
+import { isPort, portProblem } from '../core/port';
 
 /** Stage names BuildKit accepts (`FROM ... AS <name>`). */
 export const STAGE_NAME = /^[a-z][a-z0-9_.-]*$/;
@@ -113,9 +114,7 @@ function instructionProblems(i: Instruction, ctx: StageContext): string[] {
       return nonEmptyValueProblems('USER', 'user', i.value!);
     case InstructionKind.EXPOSE: {
       const port = i.expose!.port;
-      return Number.isInteger(port) && port >= 1 && port <= 65535
-        ? []
-        : [`EXPOSE port ${port} is invalid: use a whole number from 1 to 65535`];
+      return isPort(port) ? [] : [portProblem('EXPOSE port', port)];
     }
     case InstructionKind.STOPSIGNAL:
       return isSignal(i.value!) ? [] : [`STOPSIGNAL "${i.value}" is not a signal: use a name such as SIGTERM or SIGINT, or a number from 1 to ${MAX_SIGNAL}`];

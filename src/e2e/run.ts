@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { runStructureTest } from './structure-test';
 import type { LucidApp } from '../app/lucid-app';
+import { commandFailed, e2eNeedsRoot, e2eNoImages } from '../core/errors';
 import { LucidImage } from '../images/lucid-image';
 import { FoundationService } from '../service/foundation-service';
 import { LucidService } from '../service/lucid-service';
@@ -55,7 +56,7 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
     const r = spawnSync(cmd, args, { cwd: opts.cwd ?? appDir, env: opts.env ?? baseEnv, encoding: 'utf-8', maxBuffer: 256 * 1024 * 1024 });
     if (!opts.allowFailure && r.status !== 0) {
       const errors = (r.stderr ?? '').split('\n').filter(l => /error/i.test(l)).slice(0, 20).join('\n');
-      throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}:\n${errors}\n...\n${(r.stderr ?? '').slice(-3000)}${(r.stdout ?? '').slice(-1000)}`);
+      throw commandFailed(`${cmd} ${args.join(' ')}`, r.status, `${errors}\n...\n${(r.stderr ?? '').slice(-3000)}${(r.stdout ?? '').slice(-1000)}`);
     }
     return { status: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
   };
@@ -63,14 +64,14 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
 
   const main = () => {
     if (process.getuid && process.getuid() !== 0) {
-      throw new Error('the end-to-end suite needs root (network namespaces, mounts)');
+      throw e2eNeedsRoot();
     }
     fs.mkdirSync(work, { recursive: true });
     const images = LucidImage.all(app);
     const services = images.filter(LucidService.isLucidService);
     const foundation = app.node.findAll().filter(FoundationService.isFoundationService);
     if (images.length === 0) {
-      throw new Error(`the app ${app.node.path} has no images to build`);
+      throw e2eNoImages(app.node.path);
     }
 
     const t0 = Date.now();
@@ -102,7 +103,7 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
     const bakeSeconds = seconds(t2);
     const progress = fs.readFileSync(bakeLog, 'utf-8');
     if (bake.status !== 0) {
-      throw new Error(`docker buildx bake exited ${bake.status}:\n${progress.split('\n').slice(-40).join('\n')}`);
+      throw commandFailed('docker buildx bake', bake.status, progress.split('\n').slice(-40).join('\n'));
     }
     const perTarget = buildSecondsPerTarget(progress, images.map(i => i.targetName));
     log(`docker buildx bake: ${bakeSeconds.toFixed(1)} s`);

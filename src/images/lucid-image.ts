@@ -3,6 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { BuildSecret } from './build-secret';
 import type { ILucidApp } from '../core/app';
 import { appOf } from '../core/app-of';
+import { familyNotOfLanguage, imageHasNoStages } from '../core/errors';
 import { GeneratedFile } from '../core/generated-file';
 import { findAll, memo } from '../core/tree-index';
 import { BaseImage, Dockerfile, ImageReference, MountType, renderDockerignore, RunMount, Stage } from '../dockerfile';
@@ -145,7 +146,7 @@ export abstract class LucidImage extends Construct {
   public get runtimeStage(): Stage {
     const s = this.dockerfile.finalStage;
     if (!s) {
-      throw new Error(`[${this.node.path}] has no stages`);
+      throw imageHasNoStages(this.node.path);
     }
     return s;
   }
@@ -193,8 +194,8 @@ export abstract class LucidImage extends Construct {
    */
   protected _requireLanguage(family: RuntimeFamily, language: RuntimeLanguage, label: string): void {
     if (family.language !== language) {
-      const names = RuntimeFamily.all().filter(f => f.language === language).map(f => f.name).join(', ');
-      throw new Error(`[${this.node.path}] family ${family.name} is not a ${label} family: use one of ${names}`);
+      const names = RuntimeFamily.all().filter(f => f.language === language).map(f => f.name);
+      throw familyNotOfLanguage(this.node.path, family.name, label, names);
     }
   }
 

@@ -4,6 +4,7 @@ import { NATIVE_RECIPE } from './native';
 import { NODE_RECIPE } from './node';
 import { PYTHON_RECIPE } from './python';
 import { LanguageRecipe } from './recipe';
+import { unknownRecipe } from '../core/errors';
 import { RuntimeLanguage } from '../runtimes';
 
 /** Every recipe, by name. */
@@ -30,7 +31,7 @@ const BY_FAMILY_LANGUAGE: { readonly [language: string]: LanguageRecipe } = {
 export function recipeNamed(name: string): LanguageRecipe {
   const recipe = RECIPES[name];
   if (!recipe) {
-    throw new Error(`no recipe named "${name}": use one of ${Object.keys(RECIPES).sort().join(', ')}`);
+    throw unknownRecipe(name, Object.keys(RECIPES));
   }
   return recipe;
 }

@@ -1,4 +1,4 @@
-import { invalidIsoDate } from './errors';
+import { invalidIsoDate } from '../core/errors';
 
 /** Returns the value if it is a real calendar date written as YYYY-MM-DD; throws otherwise. Internal. */
 export function checkIsoDate(what: string, value: string): string {

@@ -6,11 +6,11 @@ import { NODEJS20_DEBIAN12, NODEJS22_DEBIAN13, NODEJS24_DEBIAN13, NODEJS26_DEBIA
 import { PYTHON3_DEBIAN12, PYTHON3_DEBIAN13 } from './data/python';
 import { DebianRelease } from './debian-release';
 import { DistrolessTag } from './distroless-tag';
-import { unknownFamily } from './errors';
 import { checkIsoDate } from './iso-date';
 import { RuntimeLanguage } from './runtime-language';
 import { SupportStatus } from './support-status';
 import { SupportWindow } from './support-window';
+import { unknownFamily } from '../core/errors';
 
 const RUNTIME_FAMILY_SYMBOL = Symbol.for('lucid-cdk.runtimes.RuntimeFamily');
 

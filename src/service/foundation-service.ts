@@ -4,6 +4,7 @@ import { HealthCheck, HealthCheckKind } from './health-check';
 import { Layer } from './layer';
 import { IStackService } from './lucid-service';
 import { SecretSource, ServiceSecret } from './secret';
+import { isPort, portProblem } from '../core/port';
 import { ImageReference } from '../dockerfile';
 
 const FOUNDATION_SERVICE = Symbol.for('lucid-cdk.FoundationService');
@@ -179,8 +180,8 @@ export class FoundationService extends Construct implements IStackService {
         errors.push(`image "${this.image}" is not pinned: give a version tag (e.g. "redis:8.0") or a digest, never "latest"`);
       }
     }
-    if (!(Number.isInteger(this.port) && this.port >= 1 && this.port <= 65535)) {
-      errors.push(`port ${this.port} is out of range: use 1-65535`);
+    if (!isPort(this.port)) {
+      errors.push(portProblem('port', this.port));
     }
     if (this.healthCheck.kind !== HealthCheckKind.COMMAND) {
       errors.push('a foundation service needs HealthCheck.exec([...]) run with its image\'s own tools');

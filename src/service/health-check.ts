@@ -1,3 +1,5 @@
+import { isPort, portProblem } from '../core/port';
+
 /**
  * Timing of a health check, shared by the Dockerfile's HEALTHCHECK and the compose service's healthcheck.
  */
@@ -112,8 +114,8 @@ export class HealthCheck {
     if (this.path !== undefined && !/^\/[\x21-\x7e]*$/.test(this.path)) {
       out.push(`health check path "${this.path}" must start with "/" and hold only printable ASCII without spaces`);
     }
-    if (this.port !== undefined && !(Number.isInteger(this.port) && this.port >= 1 && this.port <= 65535)) {
-      out.push(`health check port ${this.port} is out of range: use 1-65535`);
+    if (this.port !== undefined && !isPort(this.port)) {
+      out.push(portProblem('health check port', this.port));
     }
     if (this.command !== undefined && (this.command.length === 0 || this.command[0] === '')) {
       out.push('health check command must be exec form with the binary first, e.g. ["/usr/bin/redis-cli", "ping"]');

@@ -5,7 +5,9 @@ import { Layer } from './layer';
 import { Plane } from './plane';
 import { SecretSource, ServiceSecret } from './secret';
 import { ServiceRuntime } from './service-runtime';
+import { noServiceRecipe } from '../core/errors';
 import { LucidLabel } from '../core/labels';
+import { isPort, portProblem } from '../core/port';
 import { Protocol, Stage } from '../dockerfile';
 import { BuildSecret } from '../images/build-secret';
 import { ImageKind, LucidImage } from '../images/lucid-image';
@@ -224,7 +226,7 @@ export class LucidService extends LucidImage implements IStackService {
   private buildStages(props: LucidServiceProps): BuiltService {
     const recipe: LanguageRecipe = props.runtime._recipe;
     if (!recipe.buildService) {
-      throw new Error(`[${this.node.path}] no service recipe for ${recipe.name} runtimes`);
+      throw noServiceRecipe(this.node.path, recipe.name);
     }
     return recipe.buildService({
       image: this,
@@ -237,8 +239,8 @@ export class LucidService extends LucidImage implements IStackService {
 
   private validateService(): string[] {
     const errors: string[] = [];
-    if (!(Number.isInteger(this.port) && this.port >= 1 && this.port <= 65535)) {
-      errors.push(`port ${this.port} is out of range: use 1-65535`);
+    if (!isPort(this.port)) {
+      errors.push(portProblem('port', this.port));
     }
     errors.push(...this.healthCheck.problems());
     const probe = this.healthCheck.command;

@@ -237,7 +237,7 @@ describe('renderCompose', () => {
     // THEN
     expect(message).toMatch(/^invalid compose file \(3 problems\):/);
     expect(message).toContain('services.bad name: "bad name" is not a valid name');
-    expect(message).toContain('services.a.ports[0].target: 0 is not a port');
+    expect(message).toContain('services.a.ports[0].target: 0 is out of range');
     expect(message).toContain('dependency cycle a => b => a');
   });
 });

@@ -123,10 +123,10 @@ describe('validateComposeModel', () => {
     test('rejects target and published ports outside 1-65535 or not integers', () => {
       const problems = problemsOf({ image: 'x', ports: [{ target: 0 }, { target: 65536 }, { target: 80, published: 70000 }, { target: 80.5 }] });
       expect(problems).toEqual([
-        'services.app.ports[0].target: 0 is not a port (an integer from 1 to 65535)',
-        'services.app.ports[1].target: 65536 is not a port (an integer from 1 to 65535)',
-        'services.app.ports[2].published: 70000 is not a port (an integer from 1 to 65535)',
-        'services.app.ports[3].target: 80.5 is not a port (an integer from 1 to 65535)',
+        'services.app.ports[0].target: 0 is out of range: use a whole number from 1 to 65535',
+        'services.app.ports[1].target: 65536 is out of range: use a whole number from 1 to 65535',
+        'services.app.ports[2].published: 70000 is out of range: use a whole number from 1 to 65535',
+        'services.app.ports[3].target: 80.5 is out of range: use a whole number from 1 to 65535',
       ]);
     });
 

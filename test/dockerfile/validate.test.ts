@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { builderAndRuntime, newDockerfile } from './util';
+import { formatProblem } from '../../src/core/errors';
 import { BaseImage, Dockerfile, MountType, Stage } from '../../src/dockerfile';
 
 const B = '[app/Dockerfile/builder] ';
@@ -123,9 +124,9 @@ describe('validation', () => {
   });
 
   test.each([
-    [0, 'EXPOSE port 0 is invalid: use a whole number from 1 to 65535'],
-    [65536, 'EXPOSE port 65536 is invalid: use a whole number from 1 to 65535'],
-    [80.5, 'EXPOSE port 80.5 is invalid: use a whole number from 1 to 65535'],
+    [0, 'EXPOSE port 0 is out of range: use a whole number from 1 to 65535'],
+    [65536, 'EXPOSE port 65536 is out of range: use a whole number from 1 to 65535'],
+    [80.5, 'EXPOSE port 80.5 is out of range: use a whole number from 1 to 65535'],
   ])('port %d is rejected', (port, message) => {
     // GIVEN
     const { df, runtime } = builderAndRuntime();
@@ -361,9 +362,9 @@ describe('validation', () => {
     }
 
     // THEN
-    expect(message).toBe('app/Dockerfile: cannot render the Dockerfile, 2 problems:\n' +
+    expect(message).toBe('[app/Dockerfile] cannot render the Dockerfile (2 problems):\n' +
       '  - [app/Dockerfile/runtime] RUN "pip install x" needs a shell, but gcr.io/distroless/python3-debian13:nonroot has none: run it in a builder stage and COPY --from the result\n' +
-      '  - [app/Dockerfile/runtime] EXPOSE port 0 is invalid: use a whole number from 1 to 65535');
+      '  - [app/Dockerfile/runtime] EXPOSE port 0 is out of range: use a whole number from 1 to 65535');
   });
 
   test('the construct tree reports each problem once, on the construct it belongs to', () => {
@@ -372,8 +373,8 @@ describe('validation', () => {
     const s = df.addStage('s', { baseImage: BaseImage.fromRegistry('debian:13') });
     s.addEnv('1X', 'v');
 
-    // WHEN
-    const all = df.node.findAll().flatMap(c => c.node.validate());
+    // WHEN: each construct's validation, prefixed with its path as the app does
+    const all = df.node.findAll().flatMap(c => c.node.validate().map(m => formatProblem(c.node.path, m)));
 
     // THEN
     expect(all).toEqual(df.validate());

@@ -5,7 +5,7 @@ import {
   FoundationService, HealthCheck, Layer, LucidService, LucidServiceProps, Plane, RuntimeFamily, SecretSource,
   ServiceRuntime, Testing,
 } from '../../src';
-import { SynthesisError } from '../../src/core/synthesis-error';
+import { SynthesisError } from '../../src/core/errors';
 import { DistrolessPythonBase } from '../../src/images';
 
 function props(overrides: Partial<LucidServiceProps> = {}): LucidServiceProps {
@@ -113,7 +113,7 @@ describe('LucidService', () => {
 
     // THEN
     expect(error).toBeInstanceOf(SynthesisError);
-    expect(error.message).toMatch(/found \d+ problems; nothing was written/);
+    expect(error.message).toMatch(/^lucid-cdk wrote nothing \(\d+ problems\):/);
     expect(error.problems).toEqual(expect.arrayContaining([
       expect.stringMatching(/Lucid\/a\] port 0 is out of range/),
       expect.stringMatching(/Lucid\/b\] env API_TOKEN holds a literal secret/),

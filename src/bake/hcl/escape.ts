@@ -1,3 +1,5 @@
+import { hclNotNfc, hclUnpairedSurrogate } from '../../core/errors';
+
 // Escaping of text for HCL's native syntax. One rule for every quoted string lucid-cdk writes (template text,
 // object keys, block labels): HCL reads back exactly the text given.
 //
@@ -44,10 +46,10 @@ export function isNfc(value: string): boolean {
 export function escapeText(value: string): string {
   const bad = loneSurrogateIndex(value);
   if (bad >= 0) {
-    throw new Error(`cannot write an unpaired UTF-16 surrogate (U+${value.charCodeAt(bad).toString(16).toUpperCase()}) to an HCL file`);
+    throw hclUnpairedSurrogate(value.charCodeAt(bad));
   }
   if (!isNfc(value)) {
-    throw new Error(`cannot write ${JSON.stringify(value)} to an HCL file: HCL reads every string in Unicode NFC; normalize it with .normalize('NFC')`);
+    throw hclNotNfc(value);
   }
   return value
     .replace(NEEDS_ESCAPE, c => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`)

@@ -1,5 +1,6 @@
 import { escapeText, isBareKey, isIdentifier, quote } from './escape';
 import { HclBodyItem, HclExpression, HclTemplatePart } from './expression';
+import { hclHeaderLineBreak, hclNumberNotFinite, invalidHclIdentifier } from '../../core/errors';
 
 // Deterministic HCL formatting:
 // - 2-space indent; `name = value` with one space either side of `=`, never aligned (adding an attribute
@@ -18,7 +19,7 @@ export function renderHclFile(items: HclBodyItem[], header: string[] = []): stri
   const out: string[] = [];
   for (const line of header) {
     if (/[\r\n\u2028\u2029]/.test(line)) {
-      throw new Error(`a header line cannot contain a line break: ${JSON.stringify(line)}`);
+      throw hclHeaderLineBreak(line);
     }
     out.push(line === '' ? '#' : `# ${line}`);
   }
@@ -77,7 +78,7 @@ export function renderInline(expr: HclExpression): string {
       return renderTemplate(expr.parts);
     case 'number':
       if (!Number.isFinite(expr.value)) {
-        throw new Error(`HCL has no literal for the number ${expr.value}`);
+        throw hclNumberNotFinite(expr.value);
       }
       return String(expr.value);
     case 'bool':
@@ -143,7 +144,7 @@ function renderTemplate(parts: HclTemplatePart[]): string {
 
 function assertIdentifier(name: string, what: string): void {
   if (!isIdentifier(name)) {
-    throw new Error(`invalid HCL ${what} ${JSON.stringify(name)}: expected a letter or "_", then letters, digits, "_" or "-"`);
+    throw invalidHclIdentifier(what, name);
   }
 }
 

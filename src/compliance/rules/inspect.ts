@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { IConstruct } from 'constructs';
 import { appOf } from '../../core/app-of';
+import { parsePort } from '../../core/port';
 import { findAll, memo } from '../../core/tree-index';
 import { CopyInstruction, Dockerfile, ImageReference, InstructionKind, Stage } from '../../dockerfile';
 import { ImageKind, LucidImage } from '../../images/lucid-image';
@@ -447,7 +448,7 @@ export function copyDestination(copy: CopyInstruction, stage: Stage): string {
  */
 export function exposeLabelPorts(value: string): number[] | undefined {
   const parts = value.split(',').map(p => p.trim());
-  if (!parts.every(p => /^[1-9][0-9]{0,4}$/.test(p) && Number(p) <= 65535)) {
+  if (!parts.every(p => parsePort(p) !== undefined)) {
     return undefined;
   }
   return parts.map(Number);

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { LucidLabel } from '../../../core/labels';
+import { PORT_RANGE } from '../../../core/port';
 import { LucidService } from '../../../service/lucid-service';
 import { Plane } from '../../../service/plane';
 import { ComplianceViolation, IRule, RuleResult } from '../../rule';
@@ -86,7 +87,7 @@ export class MandatoryLabels implements IRule {
     if (expose && expose.trim() !== '' && exposeLabelPorts(expose) === undefined) {
       violations.push({
         value: `LABEL ${LucidLabel.EXPOSE}=${show(expose)}`,
-        fix: 'name the port the service listens on (1-65535), or a comma-separated list of them: "8080" or "8080,9090"',
+        fix: `name the port the service listens on (${PORT_RANGE}), or a comma-separated list of them: "8080" or "8080,9090"`,
       });
     }
     return RuleResult.of(violations);

@@ -7,7 +7,7 @@ import { ExposedPort, Protocol } from './expose';
 import type { HealthcheckOptions } from './healthcheck';
 import { CopyInstruction, Instruction, InstructionKind, RunInstruction } from './instruction';
 import type { RunOptions } from './run-options';
-import { stageNameProblem, validateStage } from './validate';
+import { stageNameProblem } from './stage-name';
 
 /**
  * Properties of a stage.
@@ -304,7 +304,7 @@ export class Stage extends Construct {
    * @internal
    */
   public _problems(): string[] {
-    return validateStage(this).map(p => `[${this.node.path}] ${p}`);
+    return this.dockerfile._stageProblems(this).map(p => `[${this.node.path}] ${p}`);
   }
 
   private push(instruction: Instruction): Stage {

@@ -6,9 +6,9 @@ import { appOf } from '../core/app-of';
 import { GeneratedFile } from '../core/generated-file';
 import { findAll, memo } from '../core/tree-index';
 import { BaseImage, Dockerfile, ImageReference, MountType, renderDockerignore, RunMount, Stage } from '../dockerfile';
-import { recipeForLanguage } from '../recipes';
+import { ImageFacts, LanguageRecipe, recipeForLanguage } from '../recipes';
 import { DistrolessTag, RuntimeFamily, RuntimeLanguage } from '../runtimes';
-import { SecretSource } from '../service/secret';
+import { SecretSource } from './secret-source';
 import { StructureTest } from '../structure-test/structure-test';
 
 const LUCID_IMAGE = Symbol.for('lucid-cdk.LucidImage');
@@ -196,6 +196,21 @@ export abstract class LucidImage extends Construct {
       const names = RuntimeFamily.all().filter(f => f.language === language).map(f => f.name).join(', ');
       throw new Error(`[${this.node.path}] family ${family.name} is not a ${label} family: use one of ${names}`);
     }
+  }
+
+  /**
+   * The recipe of the image's language, and what it needs to know about the image: what its structure test
+   * checks.
+   * @internal
+   */
+  public _structureRecipe(): { recipe: LanguageRecipe; facts: ImageFacts } {
+    const family = this.runtimeFamily;
+    return { recipe: recipeForLanguage(family.language), facts: { service: false, family, entrypoint: this._entrypoint() } };
+  }
+
+  /** The entrypoint of the runtime stage. @internal */
+  protected _entrypoint(): string[] {
+    return [...(this.runtimeStage.entrypoint ?? [])];
   }
 
   /** Adds the labels every Lucid image carries. @internal */

@@ -137,11 +137,30 @@ describe('the rooms of src/', () => {
   });
 
   test('the way back of a pair of public classes imports types only, and is still needed', () => {
+    // GIVEN: every file a file reaches through its imports
+    const next = (f: string) => imports.filter(i => i.from === f).map(i => i.to);
+    const reaches = (from: string, to: string) => {
+      const seen = new Set<string>();
+      const todo = [from];
+      while (todo.length > 0) {
+        const f = todo.pop()!;
+        if (f === to) {
+          return true;
+        }
+        if (!seen.has(f)) {
+          seen.add(f);
+          todo.push(...next(f));
+        }
+      }
+      return false;
+    };
+    // WHEN
     const found = PUBLIC_TYPE_LOOPS.map(([from, to]) => {
       const i = imports.find(x => x.from === from && x.to === to);
-      const back = imports.find(x => x.from === to && x.to === from) ?? imports.find(x => x.from === to);
-      return `${from} => ${to}: ${!i ? 'no such import' : !i.typeOnly ? 'imports values' : !back ? 'no way back' : 'type-only'}`;
+      const status = !i ? 'no such import' : !i.typeOnly ? 'imports values' : !reaches(to, from) ? 'closes no circle' : 'type-only';
+      return `${from} => ${to}: ${status}`;
     });
+    // THEN
     expect(found).toEqual(PUBLIC_TYPE_LOOPS.map(([from, to]) => `${from} => ${to}: type-only`));
   });
 

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { ImageKind, LucidImage, LucidImageProps } from './lucid-image';
 import { Protocol } from '../dockerfile';
-import { ImageFacts, LanguageRecipe, recipeNamed } from '../recipes';
+import { ImageRecipe, recipeNamed } from '../recipes';
 import { addJavaBuilder, addJavaProbeSource, ccFamilyFor, JAVA_BUDGET_MB, JAVA_PROBE_DIR, JavaBuildTool, javaBinary, JLINK_HOME } from '../recipes/java';
 import { DistrolessUser, RuntimeFamily, RuntimeLanguage } from '../runtimes';
 
@@ -91,7 +91,7 @@ export class JavaBase extends LucidImage {
   }
 
   /** Java's recipe, with the JRE's family and java binary (a jlink runtime runs on `cc`). @internal */
-  public _structureRecipe(): { recipe: LanguageRecipe; facts: ImageFacts } {
+  public _structureRecipe(): ImageRecipe {
     return { recipe: recipeNamed('java'), facts: { service: false, family: this.javaFamily, entrypoint: this._entrypoint(), program: this.javaBinary } };
   }
 }

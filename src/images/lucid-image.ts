@@ -6,7 +6,7 @@ import { appOf } from '../core/app-of';
 import { GeneratedFile } from '../core/generated-file';
 import { findAll, memo } from '../core/tree-index';
 import { BaseImage, Dockerfile, ImageReference, MountType, renderDockerignore, RunMount, Stage } from '../dockerfile';
-import { ImageFacts, LanguageRecipe, recipeForLanguage } from '../recipes';
+import { ImageRecipe, recipeForLanguage } from '../recipes';
 import { DistrolessTag, RuntimeFamily, RuntimeLanguage } from '../runtimes';
 import { SecretSource } from './secret-source';
 import { StructureTest } from '../structure-test/structure-test';
@@ -198,12 +198,8 @@ export abstract class LucidImage extends Construct {
     }
   }
 
-  /**
-   * The recipe of the image's language, and what it needs to know about the image: what its structure test
-   * checks.
-   * @internal
-   */
-  public _structureRecipe(): { recipe: LanguageRecipe; facts: ImageFacts } {
+  /** The recipe of the image's language, and what it needs to know about the image. @internal */
+  public _structureRecipe(): ImageRecipe {
     const family = this.runtimeFamily;
     return { recipe: recipeForLanguage(family.language), facts: { service: false, family, entrypoint: this._entrypoint() } };
   }

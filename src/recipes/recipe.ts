@@ -86,6 +86,17 @@ export interface ImageFacts {
 }
 
 /**
+ * The recipe an image follows and what it needs to know about the image: what the image's structure test checks.
+ * @internal
+ */
+export interface ImageRecipe {
+  /** The recipe of the image's language. */
+  readonly recipe: LanguageRecipe;
+  /** What the recipe reads of the image. */
+  readonly facts: ImageFacts;
+}
+
+/**
  * Everything lucid-cdk knows about one language: how a service in it is built and run, what its structure
  * test checks, its size budget and the probe programs the compliance rules can trust.
  * @internal

@@ -9,7 +9,7 @@ import { LucidLabel } from '../core/labels';
 import { Protocol, Stage } from '../dockerfile';
 import { BuildSecret } from '../images/build-secret';
 import { ImageKind, LucidImage } from '../images/lucid-image';
-import { BuiltService, ImageFacts, LanguageRecipe } from '../recipes';
+import { BuiltService, ImageRecipe, LanguageRecipe } from '../recipes';
 import { DistrolessUser, RuntimeFamily, RuntimeLanguage } from '../runtimes';
 
 const LUCID_SERVICE = Symbol.for('lucid-cdk.LucidService');
@@ -192,7 +192,7 @@ export class LucidService extends LucidImage implements IStackService {
   }
 
   /** The service runtime's recipe, which built its stages. @internal */
-  public _structureRecipe(): { recipe: LanguageRecipe; facts: ImageFacts } {
+  public _structureRecipe(): ImageRecipe {
     return { recipe: this.runtime._recipe, facts: { service: true, family: this.runtime.family, entrypoint: this._entrypoint() } };
   }
 

@@ -5,7 +5,7 @@ import { isOutsideContext, normalizeContextPath } from './paths';
 import { renderDockerfile } from './render';
 import { MountType } from './run-options';
 import { Stage, StageProps } from './stage';
-import { validateDockerfile } from './validate';
+import { validateDockerfile, validateStage } from './validate';
 import { dockerfileNotRenderable, formatProblem, noSuchStage } from '../core/errors';
 
 /**
@@ -173,6 +173,15 @@ export class Dockerfile extends Construct {
       throw dockerfileNotRenderable(this.node.path, problems);
     }
     return renderDockerfile(this.syntax, this.header, this.stages);
+  }
+
+  /**
+   * Every problem of one of its stages, without the path prefix: the stage asks its Dockerfile, which holds the
+   * checks (a stage does not import them, so the model's files import each other one way).
+   * @internal
+   */
+  public _stageProblems(stage: Stage): string[] {
+    return validateStage(stage);
   }
 
   private ownProblems(): string[] {

@@ -7,7 +7,7 @@ import { ExposedPort, Protocol } from './expose';
 import type { HealthcheckOptions } from './healthcheck';
 import { CopyInstruction, Instruction, InstructionKind, RunInstruction } from './instruction';
 import type { RunOptions } from './run-options';
-import { stageNameProblem, validateStage } from './validate';
+import { stageNameProblem } from './stage-name';
 import { duplicateStage, formatProblem, invalidStageName, stageOutsideDockerfile } from '../core/errors';
 
 /**
@@ -79,7 +79,7 @@ export class Stage extends Construct {
     this.baseImage = props.baseImage;
     this.platform = props.platform;
     this.dockerfile = scope;
-    this.node.addValidation({ validate: () => validateStage(this) });
+    this.node.addValidation({ validate: () => this.dockerfile._stageProblems(this) });
   }
 
   /** Whether commands can run in this stage: its base image has a shell. */
@@ -305,7 +305,7 @@ export class Stage extends Construct {
    * @internal
    */
   public _problems(): string[] {
-    return validateStage(this).map(p => formatProblem(this.node.path, p));
+    return this.dockerfile._stageProblems(this).map(p => formatProblem(this.node.path, p));
   }
 
   private push(instruction: Instruction): Stage {

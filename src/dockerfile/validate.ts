@@ -13,8 +13,6 @@ import { copyProblems } from './validate-copy';
 import { runProblems } from './validate-run';
 import { isPort, portProblem } from '../core/port';
 
-/** Stage names BuildKit accepts (`FROM ... AS <name>`). */
-export const STAGE_NAME = /^[a-z][a-z0-9_.-]*$/;
 const PLATFORM = /^(?:\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\}|[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?)$/;
 const SIGNALS = new Set([
   'ABRT', 'ALRM', 'BUS', 'CHLD', 'CLD', 'CONT', 'FPE', 'HUP', 'ILL', 'INT', 'IO', 'IOT', 'KILL', 'PIPE', 'POLL',
@@ -23,14 +21,6 @@ const SIGNALS = new Set([
 ]);
 const MAX_SIGNAL = 64;
 const PLATFORM_HINT = 'write os/arch[/variant] (linux/arm64) or a build argument such as $BUILDPLATFORM';
-
-/** Why `name` cannot be a stage name, or undefined. */
-export function stageNameProblem(name: string): string | undefined {
-  if (typeof name !== 'string' || !STAGE_NAME.test(name)) {
-    return `stage name "${name}" is invalid: use lower-case letters, digits, "_", "." and "-", starting with a letter`;
-  }
-  return undefined;
-}
 
 /** Every problem of a Dockerfile as a whole (its stages are checked separately). */
 export function validateDockerfile(props: { syntax?: string; header?: string[]; stageCount: number }): string[] {

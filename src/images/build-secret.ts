@@ -1,4 +1,4 @@
-import { SecretSource } from '../service/secret';
+import { SecretSource } from './secret-source';
 
 /**
  * A secret that dependency installation needs at build time (a private package index's credentials: a

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { ImageKind, LucidImage, LucidImageProps } from './lucid-image';
 import { Protocol } from '../dockerfile';
+import { ImageRecipe, recipeNamed } from '../recipes';
 import { addJavaBuilder, addJavaProbeSource, ccFamilyFor, JAVA_BUDGET_MB, JAVA_PROBE_DIR, JavaBuildTool, javaBinary, JLINK_HOME } from '../recipes/java';
 import { DistrolessUser, RuntimeFamily, RuntimeLanguage } from '../runtimes';
 
@@ -87,5 +88,10 @@ export class JavaBase extends LucidImage {
   /** The distroless family of the runtime stage: the Java family, or `cc` with a jlink runtime. */
   public get runtimeFamily(): RuntimeFamily {
     return this.runtimeFamilyOfStage;
+  }
+
+  /** Java's recipe, with the JRE's family and java binary (a jlink runtime runs on `cc`). @internal */
+  public _structureRecipe(): ImageRecipe {
+    return { recipe: recipeNamed('java'), facts: { service: false, family: this.javaFamily, entrypoint: this._entrypoint(), program: this.javaBinary } };
   }
 }

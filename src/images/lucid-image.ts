@@ -7,9 +7,9 @@ import { familyNotOfLanguage, imageHasNoStages } from '../core/errors';
 import { GeneratedFile } from '../core/generated-file';
 import { findAll, memo } from '../core/tree-index';
 import { BaseImage, Dockerfile, ImageReference, MountType, renderDockerignore, RunMount, Stage } from '../dockerfile';
-import { recipeForLanguage } from '../recipes';
+import { ImageRecipe, recipeForLanguage } from '../recipes';
 import { DistrolessTag, RuntimeFamily, RuntimeLanguage } from '../runtimes';
-import { SecretSource } from '../service/secret';
+import { SecretSource } from './secret-source';
 import { StructureTest } from '../structure-test/structure-test';
 
 const LUCID_IMAGE = Symbol.for('lucid-cdk.LucidImage');
@@ -197,6 +197,17 @@ export abstract class LucidImage extends Construct {
       const names = RuntimeFamily.all().filter(f => f.language === language).map(f => f.name);
       throw familyNotOfLanguage(this.node.path, family.name, label, names);
     }
+  }
+
+  /** The recipe of the image's language, and what it needs to know about the image. @internal */
+  public _structureRecipe(): ImageRecipe {
+    const family = this.runtimeFamily;
+    return { recipe: recipeForLanguage(family.language), facts: { service: false, family, entrypoint: this._entrypoint() } };
+  }
+
+  /** The entrypoint of the runtime stage. @internal */
+  protected _entrypoint(): string[] {
+    return [...(this.runtimeStage.entrypoint ?? [])];
   }
 
   /** Adds the labels every Lucid image carries. @internal */

@@ -1,8 +1,7 @@
 import * as path from 'path';
-import { LanguageRecipe } from './recipe';
+import { LanguageRecipe, RecipeImage, RecipeRuntime } from './recipe';
 import { GeneratedFile } from '../core/generated-file';
 import { BaseImage, MountType, RunMount } from '../dockerfile';
-import type { LucidImage } from '../images/lucid-image';
 import { RuntimeFamily, RuntimeLanguage } from '../runtimes';
 
 /** Where a Go service's binary lives in the image. */
@@ -98,6 +97,11 @@ export interface GoRuntimeOptions {
   readonly binaryName?: string;
 }
 
+/** What the Go recipe reads of a service's runtime (`ServiceRuntime.golang()`). @internal */
+export interface GoRecipeRuntime extends RecipeRuntime {
+  readonly goOptions?: GoRuntimeOptions;
+}
+
 /** The `go build` command line of a static, reproducible binary. */
 function goBuild(output: string, target: string): string {
   return `go build -trimpath -ldflags='-s -w' -o ${output} ${target}`;
@@ -109,7 +113,7 @@ function isGoProbe(command: string[]): boolean {
 }
 
 /** Generates the probe's source into a service's build context, where its builder compiles it. */
-function addGoProbeSource(image: LucidImage): void {
+function addGoProbeSource(image: RecipeImage): void {
   new GeneratedFile(image, image.app.filePath(path.posix.join(image.directory, GO_PROBE_SOURCE)), {
     render: header => header.map(h => `// ${h}\n`).join('') + '\n' + GO_PROBE_PROGRAM,
   });
@@ -124,7 +128,7 @@ export const GO_RECIPE: LanguageRecipe = {
   name: 'go',
   defaultBudgetMb: GO_BUDGET_MB,
   compiledProbe: true,
-  buildService(context, rt) {
+  buildService(context, rt: GoRecipeRuntime) {
     const o = rt.goOptions!;
     const family = rt.family;
     addGoProbeSource(context.image);
@@ -157,7 +161,7 @@ export const GO_RECIPE: LanguageRecipe = {
       probe: (url, t) => [GO_PROBE, url, String(t)],
     };
   },
-  serviceProblems(rt) {
+  serviceProblems(rt: GoRecipeRuntime) {
     const o = rt.goOptions!;
     const problems: string[] = [];
     if (rt.family.language !== RuntimeLanguage.NATIVE || !rt.family.goImage) {

@@ -1,8 +1,7 @@
 import * as path from 'path';
-import { LanguageRecipe } from './recipe';
+import { LanguageRecipe, RecipeBaseImage, RecipeImage, RecipeRuntime } from './recipe';
 import { GeneratedFile } from '../core/generated-file';
 import { BaseImage, Dockerfile, MountType, RunMount, Stage } from '../dockerfile';
-import type { LucidImage } from '../images/lucid-image';
 import { RuntimeFamily } from '../runtimes';
 
 /** The build tool of a Java image. */
@@ -48,6 +47,22 @@ public final class HealthCheck {
   }
 }
 `;
+
+/**
+ * What the Java recipe reads of a service's runtime (`ServiceRuntime.java()`, whose base image is a `JavaBase`).
+ * @internal
+ */
+export interface JavaRecipeRuntime extends RecipeRuntime {
+  readonly javaOptions?: {
+    readonly baseImage?: RecipeBaseImage & { readonly javaBinary: string };
+    readonly buildTool?: JavaBuildTool;
+    readonly buildFiles?: string[];
+    readonly sources?: string[];
+    readonly artifact?: string;
+    readonly jlinkModules?: string[];
+    readonly jvmOptions?: string[];
+  };
+}
 
 /** Options of a Java builder stage. @internal */
 export interface JavaBuilderOptions {
@@ -123,7 +138,7 @@ export function ccFamilyFor(family: RuntimeFamily): RuntimeFamily {
  * Generates the probe's source into an image's build context, where its builder compiles it.
  * @internal
  */
-export function addJavaProbeSource(image: LucidImage): void {
+export function addJavaProbeSource(image: RecipeImage): void {
   new GeneratedFile(image, image.app.filePath(path.posix.join(image.directory, JAVA_PROBE_SOURCE)), {
     render: header => header.map(h => `// ${h}\n`).join('') + JAVA_PROBE,
   });
@@ -147,7 +162,7 @@ export const JAVA_RECIPE: LanguageRecipe = {
   name: 'java',
   defaultBudgetMb: JAVA_BUDGET_MB,
   compiledProbe: true,
-  buildService(context, rt) {
+  buildService(context, rt: JavaRecipeRuntime) {
     const o = rt.javaOptions!;
     const family = rt.family;
     const tool = o.buildTool ?? JavaBuildTool.MAVEN;

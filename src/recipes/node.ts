@@ -1,10 +1,23 @@
 import * as path from 'path';
-import { LanguageRecipe } from './recipe';
+import { LanguageRecipe, RecipeBaseImage, RecipeRuntime } from './recipe';
 import { BaseImage, Dockerfile, MountType, RunMount, Stage } from '../dockerfile';
 import { RuntimeFamily } from '../runtimes';
 
 /** Where a Node app lives in the image. */
 export const NODE_APP_DIR = '/app';
+
+/**
+ * What the Node recipe reads of a service's runtime (`ServiceRuntime.nodejs()`, whose base image is a `NodeBase`).
+ * @internal
+ */
+export interface NodeRecipeRuntime extends RecipeRuntime {
+  readonly nodeOptions?: {
+    readonly baseImage?: RecipeBaseImage;
+    readonly manifestFiles?: string[];
+    readonly sources?: string[];
+    readonly main?: string;
+  };
+}
 
 /** Options of a Node builder stage. @internal */
 export interface NodeBuilderOptions {
@@ -57,7 +70,7 @@ export const NODE_RECIPE: LanguageRecipe = {
   // The node binary alone is about 110 MB: distroless Node starts near 150 MB.
   defaultBudgetMb: 180,
   compiledProbe: false,
-  buildService(context, rt) {
+  buildService(context, rt: NodeRecipeRuntime) {
     const o = rt.nodeOptions!;
     const family = rt.family;
     const builder = addNodeBuilder(context.dockerfile, family, {

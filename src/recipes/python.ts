@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { LanguageRecipe } from './recipe';
+import { LanguageRecipe, RecipeBaseImage, RecipeRuntime } from './recipe';
 import { BaseImage, Dockerfile, MountType, RunMount, Stage } from '../dockerfile';
 import { RuntimeFamily } from '../runtimes';
 
@@ -8,6 +8,22 @@ export const VENV = '/opt/venv';
 
 /** PATH of a Python runtime stage: the venv first, then distroless's own PATH. */
 export const PYTHON_PATH_ENV = `${VENV}/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`;
+
+/**
+ * What the Python recipe reads of a service's runtime (`ServiceRuntime.python()`, whose base image is a
+ * `DistrolessPythonBase`).
+ * @internal
+ */
+export interface PythonRecipeRuntime extends RecipeRuntime {
+  readonly pythonOptions?: {
+    readonly baseImage?: RecipeBaseImage;
+    readonly requirements?: string;
+    readonly requireHashes?: boolean;
+    readonly source?: string;
+    readonly main?: string;
+    readonly module?: string;
+  };
+}
 
 /** Options of the Python builder stage. @internal */
 export interface PythonBuilderOptions {
@@ -73,7 +89,7 @@ export const PYTHON_RECIPE: LanguageRecipe = {
   // Lucid's budget (seed 001).
   defaultBudgetMb: 100,
   compiledProbe: false,
-  buildService(context, rt) {
+  buildService(context, rt: PythonRecipeRuntime) {
     const o = rt.pythonOptions!;
     const source = o.source ?? 'app';
     const family = rt.family;
@@ -105,7 +121,7 @@ export const PYTHON_RECIPE: LanguageRecipe = {
       probe: (url, t) => pythonHttpProbe(family.interpreterPath!, url, t),
     };
   },
-  serviceProblems(rt) {
+  serviceProblems(rt: PythonRecipeRuntime) {
     const o = rt.pythonOptions;
     if (o?.baseImage && o.requirements) {
       return [`requirements "${o.requirements}" cannot be installed on top of base ${o.baseImage.node.path}: its runtime has no shell or pip. Put them in the base's requirements, or run on distroless directly (drop "baseImage")`];

@@ -1,8 +1,40 @@
+import type { IConstruct } from 'constructs';
+import type { ILucidApp } from '../core/app';
 import type { BaseImage, Dockerfile, RunMount, Stage } from '../dockerfile';
-import type { LucidImage } from '../images/lucid-image';
 import type { RuntimeFamily } from '../runtimes';
-import type { ServiceRuntime } from '../service/service-runtime';
 import type { StructureCommandTest, StructureFileExistenceTest } from '../structure-test/model';
+
+// The recipes sit below the image and service constructs that ask them: they see an image, a base image and a
+// service's runtime through the interfaces below, which `LucidImage` and `ServiceRuntime` fit.
+
+/**
+ * An image as a recipe sees it: the construct files are generated under, and its build context.
+ * @internal
+ */
+export interface RecipeImage extends IConstruct {
+  /** The app the image belongs to. */
+  readonly app: ILucidApp;
+  /** The build context, relative to the app's folder. */
+  readonly directory: string;
+}
+
+/**
+ * An image of the app that a service builds FROM, as a recipe sees it.
+ * @internal
+ */
+export interface RecipeBaseImage extends RecipeImage {
+  /** The distroless family of its final stage. */
+  readonly runtimeFamily: RuntimeFamily;
+}
+
+/**
+ * A service's runtime as a recipe sees it; each recipe reads its own language's options as well.
+ * @internal
+ */
+export interface RecipeRuntime {
+  /** The runtime family (for Java, the JRE's family even when a jlink runtime runs on `cc`). */
+  readonly family: RuntimeFamily;
+}
 
 /**
  * What a recipe builds a service's stages with: the service's Dockerfile and the image helpers it needs.
@@ -10,13 +42,13 @@ import type { StructureCommandTest, StructureFileExistenceTest } from '../struct
  */
 export interface ServiceBuildContext {
   /** The service being built (to generate files into its build context). */
-  readonly image: LucidImage;
+  readonly image: RecipeImage;
   /** Its Dockerfile. */
   readonly dockerfile: Dockerfile;
   /** A distroless base image of a family (the `nonroot` tag). */
   fromFamily(family: RuntimeFamily): BaseImage;
   /** An image of the app as a base image. */
-  fromLucidImage(image: LucidImage): BaseImage;
+  fromLucidImage(image: RecipeBaseImage): BaseImage;
   /** The secret mounts of the steps that fetch dependencies. */
   secretMounts(): RunMount[];
 }
@@ -54,6 +86,17 @@ export interface ImageFacts {
 }
 
 /**
+ * The recipe an image follows and what it needs to know about the image: what the image's structure test checks.
+ * @internal
+ */
+export interface ImageRecipe {
+  /** The recipe of the image's language. */
+  readonly recipe: LanguageRecipe;
+  /** What the recipe reads of the image. */
+  readonly facts: ImageFacts;
+}
+
+/**
  * Everything lucid-cdk knows about one language: how a service in it is built and run, what its structure
  * test checks, its size budget and the probe programs the compliance rules can trust.
  * @internal
@@ -66,9 +109,9 @@ export interface LanguageRecipe {
   /** Whether an HTTP health check works without an interpreter in the runtime (the recipe compiles its probe). */
   readonly compiledProbe: boolean;
   /** Builds a service's stages; base-image-only recipes have none. */
-  buildService?(context: ServiceBuildContext, runtime: ServiceRuntime): BuiltService;
+  buildService?(context: ServiceBuildContext, runtime: RecipeRuntime): BuiltService;
   /** Problems of a service's options that can never be built. */
-  serviceProblems?(runtime: ServiceRuntime): string[];
+  serviceProblems?(runtime: RecipeRuntime): string[];
   /** Files a structure test expects present (or absent) beyond the absence of a shell. */
   structureFiles(facts: ImageFacts): StructureFileExistenceTest[];
   /** Commands a structure test runs with the image's own programs, in exec form. */

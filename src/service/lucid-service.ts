@@ -11,7 +11,7 @@ import { isPort, portProblem } from '../core/port';
 import { Protocol, Stage } from '../dockerfile';
 import { BuildSecret } from '../images/build-secret';
 import { ImageKind, LucidImage } from '../images/lucid-image';
-import { BuiltService, LanguageRecipe } from '../recipes';
+import { BuiltService, ImageRecipe, LanguageRecipe } from '../recipes';
 import { DistrolessUser, RuntimeFamily, RuntimeLanguage } from '../runtimes';
 
 const LUCID_SERVICE = Symbol.for('lucid-cdk.LucidService');
@@ -193,6 +193,11 @@ export class LucidService extends LucidImage implements IStackService {
     return this.stageFamily;
   }
 
+  /** The service runtime's recipe, which built its stages. @internal */
+  public _structureRecipe(): ImageRecipe {
+    return { recipe: this.runtime._recipe, facts: { service: true, family: this.runtime.family, entrypoint: this._entrypoint() } };
+  }
+
   /** Adds a service this one needs running and healthy first. */
   public addDependency(service: IStackService): void {
     if (!this.dependencies.includes(service)) {
@@ -232,7 +237,8 @@ export class LucidService extends LucidImage implements IStackService {
       image: this,
       dockerfile: this.dockerfile,
       fromFamily: family => this._fromFamily(family),
-      fromLucidImage: image => this._fromLucidImage(image),
+      // The base images a ServiceRuntime takes are the app's LucidImages.
+      fromLucidImage: image => this._fromLucidImage(image as LucidImage),
       secretMounts: () => this._secretMounts(),
     }, props.runtime);
   }

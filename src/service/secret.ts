@@ -1,15 +1,7 @@
-/**
- * Where a secret's value comes from when the stack runs. Never from the image: secrets are declared, not baked in.
- */
-export enum SecretSource {
-  /** A file on the host, mounted read-only at `/run/secrets/<name>`. */
-  FILE = 'file',
-  /**
-   * An environment variable of the host. Only for build secrets: compose cannot put an environment secret
-   * into a read-only container, and every Lucid container is read-only.
-   */
-  ENVIRONMENT = 'environment',
-}
+import { SecretSource } from '../images/secret-source';
+
+// Declared beside the build secrets, a floor below the services; exported here with the runtime secrets.
+export { SecretSource } from '../images/secret-source';
 
 /**
  * A runtime secret of a service. The service reads it from `/run/secrets/<name>`; its env gets

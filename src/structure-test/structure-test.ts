@@ -4,16 +4,10 @@ import { stringify } from 'yaml';
 import { StructureCommandTest, StructureFileExistenceTest, StructureTestConfig } from './model';
 import { GeneratedObjectFile } from '../core/generated-file';
 import { IOverridableFile } from '../core/overridable-file';
-import type { JavaBase } from '../images/java-base';
+// The image names this construct in its own signature and creates it: this file imports the image's type
+// only, and asks the image which recipe its checks come from.
 import type { LucidImage } from '../images/lucid-image';
-import { ImageFacts, LanguageRecipe, recipeForLanguage, recipeNamed } from '../recipes';
 import { DistrolessUser } from '../runtimes';
-import type { LucidService } from '../service/lucid-service';
-
-// Images create their structure test, so this file may not import the image classes (a cycle): it recognizes
-// them by their brands and shapes.
-const isService = (x: LucidImage): x is LucidService => Symbol.for('lucid-cdk.LucidService') in x;
-const isJavaBase = (x: LucidImage): x is JavaBase => 'javaFamily' in x && 'javaBinary' in x;
 
 /** Paths a distroless runtime must not have: a shell or a package manager. */
 const ABSENT = ['/bin/sh', '/bin/bash', '/usr/bin/sh', '/usr/bin/apt-get', '/usr/bin/dpkg', '/sbin/apk'];
@@ -72,26 +66,13 @@ export class StructureTest extends Construct {
     };
   }
 
-  /** The recipe of the image's language, and what it needs to know about the image. */
-  private recipe(): { recipe: LanguageRecipe; facts: ImageFacts } {
-    const image = this.image;
-    const entrypoint = [...(image.runtimeStage.entrypoint ?? [])];
-    if (isService(image)) {
-      return { recipe: image.runtime._recipe, facts: { service: true, family: image.runtime.family, entrypoint } };
-    }
-    if (isJavaBase(image)) {
-      return { recipe: recipeNamed('java'), facts: { service: false, family: image.javaFamily, entrypoint, program: image.javaBinary } };
-    }
-    return { recipe: recipeForLanguage(image.runtimeFamily.language), facts: { service: false, family: image.runtimeFamily, entrypoint } };
-  }
-
   private present(): StructureFileExistenceTest[] {
-    const { recipe, facts } = this.recipe();
+    const { recipe, facts } = this.image._structureRecipe();
     return recipe.structureFiles(facts);
   }
 
   private commands(): StructureCommandTest[] {
-    const { recipe, facts } = this.recipe();
+    const { recipe, facts } = this.image._structureRecipe();
     return recipe.structureCommands(facts);
   }
 }

@@ -1,7 +1,8 @@
 import { IConstruct } from 'constructs';
 import { LucidImage } from '../../../images/lucid-image';
+import { contextDirectory, generatedFiles, isDirectory } from '../../disk';
+import { show } from '../../finding-format';
 import { IRule, RuleResult } from '../../rule';
-import { contextDirectory, generatedFiles, isDirectory, show } from '../inspect';
 
 /**
  * A Lucid image's build context directory (`<app folder>/<directory>`) exists on disk: bake builds the image from

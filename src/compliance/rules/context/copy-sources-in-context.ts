@@ -3,8 +3,11 @@ import * as path from 'path';
 import ignore from '@balena/dockerignore';
 import { IConstruct } from 'constructs';
 import { Dockerfile, renderDockerignore } from '../../../dockerfile';
+import { globRegExp } from '../../../dockerfile/copy-glob';
+import { imageOf } from '../../../images/image-lookup';
+import { contextDirectory, generatedFiles, isDirectory } from '../../disk';
+import { show } from '../../finding-format';
 import { ComplianceViolation, IRule, RuleResult } from '../../rule';
-import { contextDirectory, generatedFiles, globRegExp, imageOf, isDirectory, show } from '../inspect';
 
 /** BuildKit reads `<Dockerfile name>.dockerignore` next to the Dockerfile instead of the context's `.dockerignore`. */
 const DOCKERFILE_IGNORE = 'Dockerfile.dockerignore';

@@ -1,8 +1,10 @@
 import * as path from 'path';
 import { IConstruct } from 'constructs';
+import { effectiveHealthcheck } from '../../../images/stage-inheritance';
 import { isRecipeProbe } from '../../../recipes';
+import { showArgs } from '../../finding-format';
 import { IRule, RuleResult } from '../../rule';
-import { asServiceRuntimeStage, effectiveHealthcheck, showArgs } from '../inspect';
+import { asServiceRuntimeStage } from '../../rule-targets';
 
 /** `python`, `python3`, `python3.13`, by any path. */
 const PYTHON = /^python[0-9.]*$/;

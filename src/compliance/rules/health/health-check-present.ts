@@ -1,7 +1,10 @@
 import * as path from 'path';
 import { IConstruct } from 'constructs';
+import { chainFamily, chainRootRef, effectiveHealthcheck } from '../../../images/stage-inheritance';
+import { lookupProgram } from '../../../images/stage-paths';
+import { show, showArgs } from '../../finding-format';
 import { IRule, RuleResult } from '../../rule';
-import { asServiceRuntimeStage, chainFamily, chainRootRef, effectiveHealthcheck, lookupProgram, show, showArgs } from '../inspect';
+import { asServiceRuntimeStage } from '../../rule-targets';
 
 /** Programs a Lucid runtime never has (no shell, no network tools, no procps): probes that need them cannot run. */
 const SHELL_AND_TOOLS = ['sh', 'bash', 'ash', 'dash', 'zsh', 'busybox', 'curl', 'wget', 'pgrep', 'pidof', 'ps', 'nc', 'netcat'];

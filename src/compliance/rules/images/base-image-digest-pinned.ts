@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { IRule, RuleResult } from '../../rule';
-import { pulledImages } from '../inspect';
+import { pulledImages } from '../../rule-targets';
 
 /**
  * Every image pulled from a registry (a stage's FROM or `COPY --from=<image>`, a foundation service's image) is

@@ -1,7 +1,8 @@
 import { IConstruct } from 'constructs';
+import { isDistroless } from '../../../dockerfile/image-reference-facts';
 import { DistrolessTag } from '../../../runtimes';
 import { IRule, RuleResult } from '../../rule';
-import { isDistroless, pulledImages } from '../inspect';
+import { pulledImages } from '../../rule-targets';
 
 /**
  * Every image pulled from a registry (a stage's FROM or `COPY --from=<image>`, a foundation service's image) has

@@ -1,7 +1,9 @@
 import { IConstruct } from 'constructs';
 import { Dockerfile } from '../../../dockerfile';
+import { appImage, isBaseImage } from '../../../images/image-lookup';
+import { rootStage } from '../../../images/stage-inheritance';
+import { fromLine } from '../../finding-format';
 import { IRule, RuleResult } from '../../rule';
-import { appImage, fromLine, isBaseImage, rootStage } from '../inspect';
 
 /**
  * A service's Dockerfile is built in stages: at least two, with the runtime (final) stage copying from a builder

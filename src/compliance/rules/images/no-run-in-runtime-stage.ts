@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
+import { show } from '../../finding-format';
 import { IRule, RuleResult } from '../../rule';
-import { asRuntimeStage, show } from '../inspect';
+import { asRuntimeStage } from '../../rule-targets';
 
 /**
  * The runtime (final) stage runs no commands: no RUN, in shell or exec form. Each RUN is reported on its own.

@@ -1,8 +1,12 @@
 import { IConstruct } from 'constructs';
 import { Stage } from '../../../dockerfile';
+import { isDistroless, parseRef } from '../../../dockerfile/image-reference-facts';
+import { appImage } from '../../../images/image-lookup';
+import { rootStage } from '../../../images/stage-inheritance';
 import { DistrolessTag, RuntimeFamily, RuntimeLanguage } from '../../../runtimes';
+import { fromLine, show } from '../../finding-format';
 import { ComplianceViolation, IRule, RuleResult } from '../../rule';
-import { appImage, asRuntimeStage, fromLine, isDistroless, parseRef, rootStage, show } from '../inspect';
+import { asRuntimeStage } from '../../rule-targets';
 
 /** Tags of distroless images that add a busybox shell. */
 const DEBUG_TAGS: string[] = [DistrolessTag.DEBUG, DistrolessTag.DEBUG_NONROOT];

@@ -1,8 +1,11 @@
 import { IConstruct } from 'constructs';
 import { appOf } from '../../../core/app-of';
+import { distrolessFamily, parseRef } from '../../../dockerfile/image-reference-facts';
+import { rootStage } from '../../../images/stage-inheritance';
 import { RuntimeFamily } from '../../../runtimes';
+import { fromLine } from '../../finding-format';
 import { IRule, RuleResult } from '../../rule';
-import { asRuntimeStage, distrolessFamily, fromLine, parseRef, rootStage } from '../inspect';
+import { asRuntimeStage } from '../../rule-targets';
 
 /**
  * The distroless family the runtime stage is built FROM is still supported upstream: not deprecated or removed

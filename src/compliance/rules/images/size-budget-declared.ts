@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { Dockerfile } from '../../../dockerfile';
+import { imageOf } from '../../../images/image-lookup';
 import { IRule, RuleResult } from '../../rule';
-import { imageOf } from '../inspect';
 
 /**
  * Every Dockerfile has a size budget that CI and the end-to-end suite check: it belongs to a Lucid image whose

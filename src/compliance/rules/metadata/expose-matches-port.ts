@@ -1,9 +1,13 @@
 import { IConstruct } from 'constructs';
+import { exposeLabelPorts } from '../../../core/expose-label';
 import { LucidLabel } from '../../../core/labels';
 import { Stage } from '../../../dockerfile';
+import { imageOf } from '../../../images/image-lookup';
+import { effectiveExposes, effectiveLabels } from '../../../images/stage-inheritance';
 import { LucidService } from '../../../service/lucid-service';
+import { show } from '../../finding-format';
 import { ComplianceViolation, IRule, RuleResult } from '../../rule';
-import { asServiceRuntimeStage, effectiveExposes, effectiveLabels, exposeLabelPorts, imageOf, show } from '../inspect';
+import { asServiceRuntimeStage } from '../../rule-targets';
 
 /**
  * A service exposes exactly its declared port, and org.lucid.expose names the same port.

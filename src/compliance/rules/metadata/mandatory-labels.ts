@@ -1,10 +1,14 @@
 import { IConstruct } from 'constructs';
+import { exposeLabelPorts } from '../../../core/expose-label';
 import { LucidLabel } from '../../../core/labels';
 import { PORT_RANGE } from '../../../core/port';
+import { imageOf, isServiceDockerfile } from '../../../images/image-lookup';
+import { effectiveLabels } from '../../../images/stage-inheritance';
 import { LucidService } from '../../../service/lucid-service';
 import { Plane } from '../../../service/plane';
+import { show } from '../../finding-format';
 import { ComplianceViolation, IRule, RuleResult } from '../../rule';
-import { asRuntimeStage, effectiveLabels, exposeLabelPorts, imageOf, isServiceDockerfile, show } from '../inspect';
+import { asRuntimeStage } from '../../rule-targets';
 
 /** The labels every image carries. */
 const COMMON_LABELS = ['maintainer', 'version', 'description'];

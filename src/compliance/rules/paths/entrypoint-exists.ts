@@ -1,7 +1,11 @@
 import * as path from 'path';
 import { IConstruct } from 'constructs';
+import { isServiceDockerfile } from '../../../images/image-lookup';
+import { chainFamily, chainRootRef, effectiveCommand } from '../../../images/stage-inheritance';
+import { lookupProgram } from '../../../images/stage-paths';
+import { show, showArgs } from '../../finding-format';
 import { IRule, RuleResult } from '../../rule';
-import { asRuntimeStage, chainFamily, chainRootRef, effectiveCommand, isServiceDockerfile, lookupProgram, show, showArgs } from '../inspect';
+import { asRuntimeStage } from '../../rule-targets';
 
 /**
  * The program ENTRYPOINT (or CMD) starts exists in the runtime image.

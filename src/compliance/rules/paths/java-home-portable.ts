@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { InstructionKind, Stage } from '../../../dockerfile';
+import { show } from '../../finding-format';
 import { ComplianceViolation, IRule, RuleResult } from '../../rule';
-import { show } from '../inspect';
 
 /** CPU architecture names as Debian, Docker, the JDK vendors and uname write them. */
 const ARCHITECTURE = /(^|[^a-z0-9])(amd64|arm64|aarch64|x86_64|x64|ppc64le|s390x|riscv64|armhf|i386)(?![a-z0-9])/i;

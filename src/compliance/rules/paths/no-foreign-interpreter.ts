@@ -1,9 +1,11 @@
 import * as path from 'path';
 import { IConstruct } from 'constructs';
 import { CopyInstruction } from '../../../dockerfile';
+import { stageFamily } from '../../../images/stage-inheritance';
 import { RuntimeFamily, RuntimeLanguage } from '../../../runtimes';
+import { copyLine } from '../../finding-format';
 import { IRule, RuleResult } from '../../rule';
-import { asRuntimeStage, copyLine, stageFamily } from '../inspect';
+import { asRuntimeStage } from '../../rule-targets';
 
 /** Where a builder's own Python lives, and what pip installed for it. */
 const PYTHON_INSTALL = [/^\/usr\/local\/lib\/python[^/]*(\/|$)/, /^\/usr\/local\/bin\/(python|pip)[^/]*$/];

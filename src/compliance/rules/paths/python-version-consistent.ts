@@ -1,8 +1,9 @@
 import { IConstruct } from 'constructs';
 import { InstructionKind, Stage } from '../../../dockerfile';
+import { stageFamily } from '../../../images/stage-inheritance';
 import { RuntimeLanguage } from '../../../runtimes';
+import { copyLine, show, showArgs } from '../../finding-format';
 import { ComplianceViolation, IRule, RuleResult } from '../../rule';
-import { copyLine, show, showArgs, stageFamily } from '../inspect';
 
 /** `python3.12` in a path or a name (`/usr/local/lib/python3.12/site-packages`, `libpython3.12.so`). */
 const PYTHON_VERSION = /python(\d+\.\d+)/g;

@@ -1,8 +1,9 @@
 import { IConstruct } from 'constructs';
 import { InstructionKind, Stage } from '../../../dockerfile';
 import { SECRET_NAME, URL_WITH_CREDENTIALS } from '../../../service/env-check';
+import { show } from '../../finding-format';
 import { ComplianceViolation, IRule, RuleResult } from '../../rule';
-import { asRuntimeStage, show } from '../inspect';
+import { asRuntimeStage } from '../../rule-targets';
 
 /**
  * No secret is written into an image: no ENV, ARG default or LABEL holds a password, token, key or a URL with

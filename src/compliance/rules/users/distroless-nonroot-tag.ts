@@ -1,7 +1,10 @@
 import { IConstruct } from 'constructs';
+import { isDistroless, parseRef } from '../../../dockerfile/image-reference-facts';
+import { rootStage } from '../../../images/stage-inheritance';
 import { DistrolessTag } from '../../../runtimes';
+import { fromLine } from '../../finding-format';
 import { IRule, RuleResult } from '../../rule';
-import { asRuntimeStage, fromLine, isDistroless, parseRef, rootStage } from '../inspect';
+import { asRuntimeStage } from '../../rule-targets';
 
 /**
  * A runtime (final) stage built FROM a distroless image uses its `:nonroot` tag, or a digest (with the `:nonroot`

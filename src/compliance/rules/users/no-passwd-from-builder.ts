@@ -1,9 +1,12 @@
 import * as path from 'path';
 import { IConstruct } from 'constructs';
 import { CopyInstruction, Stage } from '../../../dockerfile';
+import { globRegExp } from '../../../dockerfile/copy-glob';
+import { copyDestination } from '../../../images/stage-paths';
 import { DistrolessUser } from '../../../runtimes';
+import { copyLine } from '../../finding-format';
 import { IRule, RuleResult } from '../../rule';
-import { asRuntimeStage, copyDestination, copyLine, globRegExp } from '../inspect';
+import { asRuntimeStage } from '../../rule-targets';
 
 /** The user databases of the runtime image, which distroless provides. */
 const USER_DATABASES = ['/etc/passwd', '/etc/group', '/etc/shadow', '/etc/gshadow'];

@@ -1,7 +1,9 @@
 import { IConstruct } from 'constructs';
+import { effectiveUser } from '../../../images/stage-inheritance';
 import { DistrolessUser } from '../../../runtimes';
+import { fromLine, show } from '../../finding-format';
 import { IRule, RuleResult } from '../../rule';
-import { asRuntimeStage, effectiveUser, fromLine, show } from '../inspect';
+import { asRuntimeStage } from '../../rule-targets';
 
 /** The spellings of distroless's nonroot user and group. */
 const NONROOT = [String(DistrolessUser.NONROOT_UID), 'nonroot'];

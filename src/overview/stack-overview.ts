@@ -86,21 +86,23 @@ export class StackOverview extends Construct {
     return {
       title: this.app.name,
       asOf: this.app.asOf,
-      images: images.map(i => this.image(i, images)),
+      images: images.map(i => this.image(i)),
       services,
       talks: this.talks(),
     };
   }
 
-  private image(image: LucidImage, all: LucidImage[]): OverviewImage {
+  private image(image: LucidImage): OverviewImage {
     const service = LucidService.isLucidService(image) ? image : undefined;
+    // Only the images it is built on through the app reach it as bake contexts (as bake-file.ts wires them).
+    const bases = image.baseImages;
     const sources: OverviewStageSource[] = [];
     for (const stage of image.dockerfile.stages) {
       const ref = stage.baseImage.imageRef;
       if (ref === undefined) {
         continue;
       }
-      const base = image.baseImages.find(b => b.imageRef === ref) ?? all.find(b => b.imageRef === ref);
+      const base = bases.find(b => b.imageRef === ref);
       sources.push(base
         ? { stage: stage.name, appImage: base.targetName }
         : { stage: stage.name, upstream: ref, distroless: RuntimeFamily.all().some(f => ref.startsWith(`${f.repository}:`) || ref.startsWith(`${f.repository}@`)) });

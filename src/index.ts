@@ -8,6 +8,7 @@ export * from './compose';
 export * from './structure-test';
 export * from './ci';
 export * from './compliance';
+export * from './overview';
 export * from './service';
 export * from './projen';
 export * from './testing';

@@ -15,6 +15,7 @@ const FLOORS: { readonly [room: string]: number } = {
   'compose': 6,
   'ci': 6,
   'compliance': 6,
+  'overview': 6,
   'service': 5,
   'images': 4,
   'recipes': 3,
@@ -27,6 +28,7 @@ const FLOORS: { readonly [room: string]: number } = {
 // Rooms of one floor that import another of that floor: `[importer, imported]`.
 const SAME_FLOOR: ReadonlyArray<readonly [string, string]> = [
   ['ci', 'bake'], // the workflow reads the bake file's path
+  ['overview', 'compose'], // the runtime graph draws the compose networks
   ['projen', 'e2e'], // the project type adds the e2e task
   ['runtimes', 'core'], // the runtime catalogue throws the errors of core/errors.ts
 ];

@@ -12,6 +12,7 @@ import { appOf, LUCID_APP, warn, WARNING_METADATA } from '../core/app-of';
 import { formatProblem, outdirOutsideProject, problemOf, SynthesisError } from '../core/errors';
 import { duplicateFilePaths, isGeneratedFile } from '../core/generated-file';
 import { findAll, withTreeIndex } from '../core/tree-index';
+import { StackOverview, StackOverviewOptions } from '../overview/stack-overview';
 
 
 /**
@@ -85,6 +86,12 @@ export interface LucidAppProps {
    * @default - `.github/workflows/images.yml` in the app's folder, publishing to ghcr.io from `main` and `v*` tags
    */
   readonly workflows?: ImagesWorkflowOptions;
+
+  /**
+   * Options of the generated stack overview (Mermaid diagrams of planes, layers, build and runtime graphs).
+   * @default - `STACK.md` in the app's folder
+   */
+  readonly overview?: StackOverviewOptions;
 }
 
 /**
@@ -135,6 +142,8 @@ export class LucidApp extends Component implements ILucidApp {
   public readonly compose: ComposeFiles;
   /** The GitHub Actions workflow that builds, tests and publishes the images, whose `file` takes overrides. */
   public readonly workflows: ImagesWorkflow;
+  /** The stack overview, `STACK.md`; undefined when `overview.enabled` is false. */
+  public readonly overview?: StackOverview;
 
   /**
    * @param scope the projen project that writes the files
@@ -162,6 +171,7 @@ export class LucidApp extends Component implements ILucidApp {
     this.compose = new ComposeFiles(this, 'Compose', props.compose);
     this.workflows = new ImagesWorkflow(this, 'Workflows', props.workflows);
     this.compliance = new Compliance(this, 'Compliance', props.compliance);
+    this.overview = props.overview?.enabled === false ? undefined : new StackOverview(this, 'Overview', props.overview);
   }
 
   /** A path inside this app's folder, relative to the project root. */

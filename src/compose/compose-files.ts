@@ -256,8 +256,9 @@ function profilesOf(lucid: LucidService[], foundation: FoundationService[]): Map
 /**
  * Each service's networks: its plane's network and its dependencies' planes' networks; a foundation service
  * joins the networks of the planes of the services that depend on it (or `foundation` when none do).
+ * @internal
  */
-function networksOf(lucid: LucidService[], foundation: FoundationService[]): Map<IStackService, Set<string>> {
+export function networksOf(lucid: LucidService[], foundation: FoundationService[]): Map<IStackService, Set<string>> {
   const networks = new Map<IStackService, Set<string>>();
   for (const s of [...lucid, ...foundation]) {
     networks.set(s, new Set());

@@ -1,18 +1,23 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Layer, LucidService, Plane, ServiceRuntime, Testing } from '../src';
+import { Layer, LucidApp, LucidService, Plane, ServiceRuntime, Testing } from '../src';
+
+/** A Python service that synthesizes. */
+function apiService(app: LucidApp): LucidService {
+  return new LucidService(app, 'api', {
+    plane: Plane.OPS,
+    layer: Layer.CORE_SUPPORT,
+    description: 'API',
+    directory: 'apps/api',
+    port: 8080,
+    runtime: ServiceRuntime.python({}),
+  });
+}
 
 describe('Testing.problems', () => {
   test('is empty for an app that synthesizes', () => {
     const app = Testing.app();
-    new LucidService(app, 'api', {
-      plane: Plane.OPS,
-      layer: Layer.CORE_SUPPORT,
-      description: 'API',
-      directory: 'apps/api',
-      port: 8080,
-      runtime: ServiceRuntime.python({}),
-    });
+    apiService(app);
     expect(Testing.problems(app)).toEqual([]);
   });
 
@@ -53,14 +58,7 @@ describe('Testing.cleanup', () => {
   test('removes the folders the projects were synthesized into, read-only files included', () => {
     // GIVEN: an app synthesized into its temporary folder
     const app = Testing.app();
-    new LucidService(app, 'api', {
-      plane: Plane.OPS,
-      layer: Layer.CORE_SUPPORT,
-      description: 'API',
-      directory: 'apps/api',
-      port: 8080,
-      runtime: ServiceRuntime.python({}),
-    });
+    apiService(app);
     Testing.synth(app);
     const outdir = app.project.outdir;
     expect(fs.existsSync(path.join(outdir, 'apps/api/Dockerfile'))).toBe(true);

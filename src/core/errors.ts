@@ -379,3 +379,20 @@ export function e2eNeedsRoot(): Error {
 export function e2eNoImages(appPath: string): Error {
   return new Error(`the app ${appPath} has no images to build: add a base image or a service to it`);
 }
+
+// The stack overview
+
+/** A stack overview file name that is not a Markdown file name. @internal */
+export function invalidOverviewFileName(path: string, fileName: string): ConstructError {
+  return new ConstructError(path, `fileName "${fileName}" must be a file name ending in .md (letters, digits, ".", "_", "-"), e.g. "STACK.md"`);
+}
+
+/** A Mermaid id prefix that is not a lower-case word. @internal */
+export function invalidMermaidIdPrefix(prefix: string): Error {
+  return new Error(`Mermaid id prefix "${prefix}" must be a lower-case word: use letters a-z and digits, starting with a letter`);
+}
+
+/** A Mermaid class name that is not letters and digits. @internal */
+export function invalidMermaidClassName(name: string): Error {
+  return new Error(`Mermaid class name "${name}" is not usable in classDef: use letters and digits, starting with a letter`);
+}

@@ -1,6 +1,8 @@
 // The Mermaid flowchart text lucid-cdk writes into STACK.md: a small model (nodes, nested subgraphs, edges,
 // class styles), identifiers made safe, labels escaped, rendered the same way every time. Pure: no constructs.
 
+import { invalidMermaidClassName, invalidMermaidIdPrefix } from '../core/errors';
+
 /**
  * A node of a flowchart.
  * @see https://mermaid.js.org/syntax/flowchart.html#node-shapes
@@ -76,7 +78,7 @@ export class MermaidIds {
   /** The identifier of `name` among those of `prefix` (a lower-case word). */
   public of(prefix: string, name: string): string {
     if (!/^[a-z][a-z0-9]*$/.test(prefix)) {
-      throw new Error(`Mermaid id prefix "${prefix}" must be a lower-case word`);
+      throw invalidMermaidIdPrefix(prefix);
     }
     const key = `${prefix}\u0000${name}`;
     const known = this.byKey.get(key);
@@ -134,7 +136,7 @@ export function renderFlowchart(chart: MermaidFlowchart): string {
   const out: string[] = [`flowchart ${chart.direction}`];
   for (const name of Object.keys(chart.classes)) {
     if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name)) {
-      throw new Error(`Mermaid class name "${name}" must be letters and digits`);
+      throw invalidMermaidClassName(name);
     }
     out.push(`  classDef ${name} ${chart.classes[name]}`);
   }

@@ -3,6 +3,7 @@ import { OverviewImage, OverviewInput, OverviewService, OverviewStageSource, Ove
 import { renderOverview } from './render';
 import { networksOf } from '../compose/compose-files';
 import type { ILucidApp } from '../core/app';
+import { invalidOverviewFileName } from '../core/errors';
 import { GeneratedFile } from '../core/generated-file';
 import { findAll } from '../core/tree-index';
 import { ImageKind, LucidImage } from '../images/lucid-image';
@@ -50,7 +51,7 @@ export class StackOverview extends Construct {
     this.app = app;
     const fileName = options.fileName ?? 'STACK.md';
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*\.md$/.test(fileName)) {
-      throw new Error(`[${this.node.path}] fileName "${fileName}" must be a file name ending in .md (letters, digits, ".", "_", "-")`);
+      throw invalidOverviewFileName(this.node.path, fileName);
     }
     this.filePath = app.filePath(fileName);
     new GeneratedFile(this, this.filePath, { render: header => renderOverview(header, this.input()) });

@@ -85,6 +85,10 @@ const FACTORIES: { [name: string]: [() => Error, string] } = {
   suppressionWithoutRuleId: [() => errors.suppressionWithoutRuleId(PATH), 'needs the id of the rule it suppresses'],
   suppressionWithoutReason: [() => errors.suppressionWithoutReason(PATH, 'LUCID-PIN2', 10), 'needs a reason of at least 10 characters'],
   invalidReportFile: [() => errors.invalidReportFile(PATH, 'x.txt'), 'e.g. "COMPLIANCE.md"'],
+  invalidOverviewFileName: [() => errors.invalidOverviewFileName(PATH, 'x.txt'), 'e.g. "STACK.md"'],
+  invalidMermaidIdPrefix: [() => errors.invalidMermaidIdPrefix('X'), 'use letters a-z and digits'],
+  invalidMermaidClassName: [() => errors.invalidMermaidClassName('a-b'), 'use letters and digits'],
+
   invalidComposeFile: [() => errors.invalidComposeFile(['services.a: x (do y)']), 'services.a: x (do y)'],
   invalidComposeDuration: [() => errors.invalidComposeDuration(-1), 'must be a whole, non-negative number'],
   invalidWorkflow: [() => errors.invalidWorkflow(['jobs.a: x (do y)']), 'jobs.a: x (do y)'],

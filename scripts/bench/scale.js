@@ -5,6 +5,7 @@
 // Prints figures; asserts nothing (machines here are shared and noisy).
 //
 // Usage: node scripts/bench/scale.js [N ...]        (default 10 100 1000)
+//        BENCH_TMP=/dev/shm node scripts/bench/scale.js   (synthesize into a RAM disk: the library without the disk)
 'use strict';
 const { execFileSync } = require('child_process');
 const fs = require('fs');

@@ -7,45 +7,16 @@ import { InstructionKind, Stage } from '../dockerfile';
 import { distrolessFamily, isDistroless, parseRef } from '../dockerfile/image-reference-facts';
 import { DistrolessTag, DistrolessUser, RuntimeFamily } from '../runtimes';
 
-/** The runtime family a stage runs on: directly, through an image of the app, or through an earlier stage. */
-export function stageFamily(stage: Stage, seen = new Set<Stage>()): RuntimeFamily | undefined {
-  if (seen.has(stage)) {
-    return undefined;
-  }
-  seen.add(stage);
-  if (stage.baseImage.stage) {
-    return stageFamily(stage.baseImage.stage, seen);
-  }
-  const base = appImage(stage, stage.baseImage.imageRef);
-  if (base) {
-    const s = base.dockerfile.finalStage;
-    return s ? stageFamily(s, seen) : undefined;
-  }
-  const ref = parseRef(stage.baseImage.imageRef);
-  return ref ? distrolessFamily(ref) : undefined;
-}
-
 /**
  * The user a stage runs as: its last USER, or what its base runs as. `undefined` when it cannot be known (an
  * image outside the catalogue, whose default is root unless its author changed it).
  */
-export function effectiveUser(stage: Stage, seen = new Set<Stage>()): string | undefined {
-  if (stage.user !== undefined) {
-    return stage.user;
+export function effectiveUser(stage: Stage): string | undefined {
+  const set = stageChain(stage).find(s => s.user !== undefined);
+  if (set) {
+    return set.user;
   }
-  if (seen.has(stage)) {
-    return undefined;
-  }
-  seen.add(stage);
-  if (stage.baseImage.stage) {
-    return effectiveUser(stage.baseImage.stage, seen);
-  }
-  const base = appImage(stage, stage.baseImage.imageRef);
-  if (base) {
-    const s = base.dockerfile.finalStage;
-    return s ? effectiveUser(s, seen) : undefined;
-  }
-  const ref = parseRef(stage.baseImage.imageRef);
+  const ref = parseRef(chainRootRef(stage));
   if (ref && isDistroless(ref)) {
     const tag = ref.tag ?? DistrolessTag.LATEST;
     return tag === DistrolessTag.NONROOT || tag === DistrolessTag.DEBUG_NONROOT

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { IConstruct } from 'constructs';
 import { CopyInstruction } from '../../../dockerfile';
-import { stageFamily } from '../../../images/stage-inheritance';
+import { chainFamily } from '../../../images/stage-inheritance';
 import { RuntimeFamily, RuntimeLanguage } from '../../../runtimes';
 import { copyLine } from '../../finding-format';
 import { IRule, RuleResult } from '../../rule';
@@ -36,7 +36,7 @@ export class NoForeignInterpreter implements IRule {
    */
   public evaluate(construct: IConstruct): RuleResult {
     const stage = asRuntimeStage(construct);
-    const family = stage ? stageFamily(stage) : undefined;
+    const family = stage ? chainFamily(stage) : undefined;
     if (!stage || !family || !INTERPRETER_LANGUAGES.includes(family.language)) {
       return RuleResult.notApplicable();
     }
@@ -51,7 +51,7 @@ export class NoForeignInterpreter implements IRule {
 const INTERPRETER_LANGUAGES: string[] = [RuntimeLanguage.PYTHON, RuntimeLanguage.JAVA, RuntimeLanguage.NODEJS];
 
 function fromSameRuntime(copy: CopyInstruction, family: RuntimeFamily): boolean {
-  return copy.fromStage !== undefined && stageFamily(copy.fromStage) === family;
+  return copy.fromStage !== undefined && chainFamily(copy.fromStage) === family;
 }
 
 function copiesInterpreter(copy: CopyInstruction, family: RuntimeFamily): boolean {

@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { InstructionKind, Stage } from '../../../dockerfile';
-import { stageFamily } from '../../../images/stage-inheritance';
+import { chainFamily } from '../../../images/stage-inheritance';
 import { RuntimeLanguage } from '../../../runtimes';
 import { copyLine, show, showArgs } from '../../finding-format';
 import { ComplianceViolation, IRule, RuleResult } from '../../rule';
@@ -25,7 +25,7 @@ export class PythonVersionConsistent implements IRule {
     if (!Stage.isStage(construct)) {
       return RuleResult.notApplicable();
     }
-    const family = stageFamily(construct);
+    const family = chainFamily(construct);
     const version = family?.languageVersion;
     if (!family || family.language !== RuntimeLanguage.PYTHON || !version) {
       return RuleResult.notApplicable();

@@ -11,13 +11,18 @@ export const LUCID_APP = Symbol.for('lucid-cdk.LucidApp');
 /** Metadata type of warnings recorded on constructs. @internal */
 export const WARNING_METADATA = 'lucid-cdk:warning';
 
+/** The LucidApp that `construct` belongs to, or undefined outside one. @internal */
+export function tryAppOf(construct: IConstruct): ILucidApp | undefined {
+  return construct.node.scopes.slice().reverse().find(s => LUCID_APP in s) as unknown as ILucidApp | undefined;
+}
+
 /** The LucidApp that `construct` belongs to. @internal */
 export function appOf(construct: IConstruct): ILucidApp {
-  const app = construct.node.scopes.slice().reverse().find(s => LUCID_APP in s);
+  const app = tryAppOf(construct);
   if (!app) {
     throw notInsideLucidApp(construct.node.path);
   }
-  return app as unknown as ILucidApp;
+  return app;
 }
 
 /** Records a warning on a construct; printed at synthesis. @internal */

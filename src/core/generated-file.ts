@@ -1,7 +1,7 @@
 import { normalize, relative, resolve } from 'path';
 import { IConstruct } from 'constructs';
 import { FileBase, IResolver, Project } from 'projen';
-import { LUCID_APP } from './app-of';
+import { tryAppOf } from './app-of';
 import { brand, hasBrand } from './brand';
 import { fileAlreadyWritten, invalidGeneratedFile, noRenderer } from './errors';
 import { IOverridableFile } from './overridable-file';
@@ -222,7 +222,7 @@ export class GeneratedObjectFile extends GeneratedFile implements IOverridableFi
 
 /** The LucidApp a file belongs to (the root of the synthesis's tree index), or the file itself. */
 function appRootOf(file: IConstruct): IConstruct {
-  return file.node.scopes.slice().reverse().find(s => LUCID_APP in s) ?? file;
+  return tryAppOf(file) ?? file;
 }
 
 /** Whether `x` is a GeneratedFile (works across copies of this library). @internal */

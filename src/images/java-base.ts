@@ -62,7 +62,7 @@ export class JavaBase extends LucidImage {
       jlinkModules: props.jlinkModules,
       probe: true,
       secretMounts: this._secretMounts(),
-    });
+    }).jre!;
     const runtime = this.dockerfile.addStage('runtime', { baseImage: this._fromFamily(this.runtimeFamilyOfStage) });
     if (jlink) {
       runtime.addCopy([JLINK_HOME], JLINK_HOME, { fromStage: builder });

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { LanguageRecipe, RecipeBaseImage, RecipeImage, RecipeRuntime } from './recipe';
 import { GeneratedFile } from '../core/generated-file';
-import { BaseImage, Dockerfile, MountType, RunMount, Stage } from '../dockerfile';
+import { BaseImage, Dockerfile, RunMount, Stage } from '../dockerfile';
 import { RuntimeFamily } from '../runtimes';
 
 /** The build tool of a Java image. */
@@ -64,6 +64,11 @@ export interface JavaRecipeRuntime extends RecipeRuntime {
   };
 }
 
+/** Where a Maven build keeps its downloads: in the builder's filesystem, so they travel with its layers. */
+export const MAVEN_REPOSITORY = '/build/.m2/repository';
+/** Where a Gradle build keeps its downloads (its user home): in the builder's filesystem, like Maven's. */
+export const GRADLE_USER_HOME = '/build/.gradle';
+
 /** Options of a Java builder stage. @internal */
 export interface JavaBuilderOptions {
   readonly buildTool: JavaBuildTool;
@@ -81,42 +86,76 @@ export interface JavaBuilderOptions {
   readonly secretMounts?: RunMount[];
 }
 
+/** The stages that build a Java image. @internal */
+export interface JavaBuilderStages {
+  /** The stage that builds the app's jar at `/build/<artifact>`, when there is an app to build. */
+  readonly app?: Stage;
+  /**
+   * The stage that holds the compiled probe (`/build/probe`) and the jlink runtime (`JLINK_HOME`), when either is
+   * made. It copies nothing of the app, so a change to the sources or the build files leaves it cached.
+   */
+  readonly jre?: Stage;
+}
+
 /**
- * Adds the builder stage of a Java image: a JDK of the runtime's major, dependencies resolved in a layer of
- * their own (cached across builds), then the package, the health probe and optionally a jlink runtime.
+ * The Maven or Gradle command of a build step, with its downloads kept in the builder's filesystem.
+ *
+ * The GitHub Actions cache (`type=gha`) and registry caches store layers, never cache mounts: when the build
+ * files are unchanged, a runner with a cold disk restores the dependency layer from the cache while any mount
+ * it wrote to starts empty. The repository therefore lives in the layer, and the package step is not
+ * `--offline`: it reads that repository, and fetches whatever the dependency step does not resolve (plugins'
+ * own dependencies, which `dependency:go-offline` is known to miss). Offline engines reach no remote either way
+ * and resolve from their mirror (the e2e suite's Maven mirrors every repository to Debian's packaged one).
+ */
+function buildCommand(tool: JavaBuildTool, goals: string): string {
+  return tool === JavaBuildTool.MAVEN
+    ? `mvn --batch-mode --quiet -Dmaven.repo.local=${MAVEN_REPOSITORY} ${goals}`
+    : `gradle --no-daemon --quiet --gradle-user-home ${GRADLE_USER_HOME} ${goals}`;
+}
+
+/**
+ * Adds the stages of a Java image. An app is built in the `builder` stage (a JDK of the runtime's major with
+ * Maven or Gradle): build files, then dependencies resolved into a layer of their own, then the sources and the
+ * package. The health probe and the jlink runtime depend on none of that and are made in a `jre` stage that
+ * BuildKit builds alongside, so a change to the app's sources rebuilds only the app. Without an app to build
+ * (a base image), the probe and the jlink runtime are made in the `builder` stage.
  * @internal
  */
-export function addJavaBuilder(df: Dockerfile, family: RuntimeFamily, options: JavaBuilderOptions): Stage {
+export function addJavaBuilder(df: Dockerfile, family: RuntimeFamily, options: JavaBuilderOptions): JavaBuilderStages {
   const builds = options.buildFiles.length > 0 || options.sources.length > 0;
   const image = !builds ? family.jdkImage! : options.buildTool === JavaBuildTool.MAVEN ? family.mavenImage! : family.gradleImage!;
-  const builder = df.addStage('builder', { baseImage: BaseImage.fromRegistry(image) });
-  builder.addWorkdir('/build');
-  const cache: RunMount = options.buildTool === JavaBuildTool.MAVEN
-    ? { mountType: MountType.CACHE, target: '/root/.m2/repository', id: 'maven' }
-    : { mountType: MountType.CACHE, target: '/root/.gradle/caches', id: 'gradle' };
+  const tool = options.buildTool;
+  const secretMounts = options.secretMounts ?? [];
+  let jre: Stage | undefined;
+  if (options.probe || options.jlinkModules) {
+    // The build tool's image holds the same JDK: one image to pull for both stages.
+    jre = df.addStage(builds ? 'jre' : 'builder', { baseImage: BaseImage.fromRegistry(image) });
+    jre.addWorkdir('/build');
+    if (options.probe) {
+      jre.addCopy([JAVA_PROBE_SOURCE], '/build/probe-src/HealthCheck.java');
+      jre.addRun(`javac --release ${family.languageVersion} -d /build/probe /build/probe-src/HealthCheck.java`);
+    }
+    if (options.jlinkModules) {
+      const modules = [...new Set([...options.jlinkModules, 'java.base'])].sort().join(',');
+      jre.addRun(`jlink --add-modules ${modules} --strip-debug --no-man-pages --no-header-files --compress=zip-6 --output ${JLINK_HOME}`);
+    }
+  }
+  if (!builds) {
+    return { jre };
+  }
+  const app = df.addStage('builder', { baseImage: BaseImage.fromRegistry(image) });
+  app.addWorkdir('/build');
   if (options.buildFiles.length > 0) {
-    builder.addCopy(options.buildFiles, './');
-    builder.addRun(options.buildTool === JavaBuildTool.MAVEN
-      ? 'mvn --batch-mode --quiet dependency:go-offline'
-      : 'gradle --no-daemon --quiet dependencies', { mounts: [cache, ...(options.secretMounts ?? [])] });
+    app.addCopy(options.buildFiles, './');
+    app.addRun(buildCommand(tool, tool === JavaBuildTool.MAVEN ? 'dependency:go-offline' : 'dependencies'), { mounts: secretMounts });
+  }
+  for (const src of options.sources) {
+    app.addCopy([src], `./${src}`);
   }
   if (options.sources.length > 0) {
-    for (const src of options.sources) {
-      builder.addCopy([src], `./${src}`);
-    }
-    builder.addRun(options.buildTool === JavaBuildTool.MAVEN
-      ? 'mvn --batch-mode --offline --quiet package -DskipTests'
-      : 'gradle --no-daemon --offline --quiet build -x test', { mounts: [cache, ...(options.secretMounts ?? [])] });
+    app.addRun(buildCommand(tool, tool === JavaBuildTool.MAVEN ? 'package -DskipTests' : 'build -x test'), { mounts: secretMounts });
   }
-  if (options.probe) {
-    builder.addCopy([JAVA_PROBE_SOURCE], '/build/probe-src/HealthCheck.java');
-    builder.addRun(`javac --release ${family.languageVersion} -d /build/probe /build/probe-src/HealthCheck.java`);
-  }
-  if (options.jlinkModules) {
-    const modules = [...new Set([...options.jlinkModules, 'java.base'])].sort().join(',');
-    builder.addRun(`jlink --add-modules ${modules} --strip-debug --no-man-pages --no-header-files --compress=zip-6 --output ${JLINK_HOME}`);
-  }
-  return builder;
+  return { app, jre };
 }
 
 /** The `java` binary of a Java runtime stage. @internal */
@@ -173,7 +212,7 @@ export const JAVA_RECIPE: LanguageRecipe = {
       // The base image, when there is one, carries the probe already.
       addJavaProbeSource(context.image);
     }
-    const builder = addJavaBuilder(context.dockerfile, family, {
+    const stages = addJavaBuilder(context.dockerfile, family, {
       buildTool: tool,
       buildFiles: o.buildFiles ?? (maven ? ['pom.xml'] : ['build.gradle', 'settings.gradle']),
       sources: o.sources ?? ['src'],
@@ -186,13 +225,13 @@ export const JAVA_RECIPE: LanguageRecipe = {
     const baseImage: BaseImage = o.baseImage ? context.fromLucidImage(o.baseImage) : context.fromFamily(stageFamily);
     const runtime = context.dockerfile.addStage('runtime', { baseImage });
     if (jlink) {
-      runtime.addCopy([JLINK_HOME], JLINK_HOME, { fromStage: builder });
+      runtime.addCopy([JLINK_HOME], JLINK_HOME, { fromStage: stages.jre! });
     }
     if (!o.baseImage) {
-      runtime.addCopy(['/build/probe'], JAVA_PROBE_DIR, { fromStage: builder });
+      runtime.addCopy(['/build/probe'], JAVA_PROBE_DIR, { fromStage: stages.jre! });
       runtime.addEnv('LANG', 'C.UTF-8');
     }
-    runtime.addCopy([`/build/${artifact}`], '/app/app.jar', { fromStage: builder, chown: '0:0' });
+    runtime.addCopy([`/build/${artifact}`], '/app/app.jar', { fromStage: stages.app!, chown: '0:0' });
     runtime.addWorkdir('/app');
     const java = o.baseImage ? o.baseImage.javaBinary : javaBinary(family, jlink);
     return {

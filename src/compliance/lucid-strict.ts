@@ -9,6 +9,7 @@ import { BaseImagePinned } from './rules/images/base-image-pinned';
 import { MultiStageBuild } from './rules/images/multi-stage-build';
 import { NoRunInRuntimeStage } from './rules/images/no-run-in-runtime-stage';
 import { RuntimeBaseIsDistroless } from './rules/images/runtime-base-is-distroless';
+import { RuntimeFamilyPublished } from './rules/images/runtime-family-published';
 import { RuntimeFamilySupported } from './rules/images/runtime-family-supported';
 import { SizeBudgetDeclared } from './rules/images/size-budget-declared';
 import { LayerDirection } from './rules/layers/layer-direction';
@@ -77,9 +78,16 @@ export class LucidStrict extends RulePack {
     });
     this.addRule({
       id: 'LUCID-IMG7',
+      level: ComplianceLevel.ERROR,
+      info: 'The distroless family of the runtime is still published upstream (not removed), so its image exists.',
+      explanation: 'Google removed the debian12 language images (python3-debian12 on 2026-05-12, java17-debian12 and nodejs20-debian12 on 2026-02-27): a Dockerfile FROM them can no longer be built or pulled, and gets no security fixes. Move to the debian13 family the catalogue names (python3-debian13, nodejs22-debian13, java21-debian13, ...). Suppress with a reason only where a mirror of the last image is kept.',
+      rule: new RuntimeFamilyPublished(),
+    });
+    this.addRule({
+      id: 'LUCID-IMG8',
       level: ComplianceLevel.WARNING,
-      info: 'The distroless family of the runtime is still supported upstream (not deprecated, removed or past its end of life on the app\'s asOf date).',
-      explanation: 'A family upstream no longer builds gets no security fixes: the debian12 families are deprecated or removed. Move to the replacement the catalogue names (python3-debian13, nodejs22-debian13, java21-debian13, cc-debian13, ...); set the app\'s asOf to be warned before an end of life passes.',
+      info: 'The distroless family of the runtime is not deprecated, nor past its end of life on the app\'s asOf date.',
+      explanation: 'A deprecated family (the debian12 base, cc and static images) is still published but soon gets no security fixes. Move to the replacement the catalogue names (base-debian13, cc-debian13, static-debian13, ...); set the app\'s asOf to be warned before an end of life passes.',
       rule: new RuntimeFamilySupported(),
     });
     this.addRule({

@@ -179,7 +179,7 @@ export abstract class LucidImage extends Construct {
 
   /** A FROM source for a distroless runtime family (no shell). @internal */
   protected _fromFamily(family: RuntimeFamily, tag: DistrolessTag = DistrolessTag.NONROOT): BaseImage {
-    // A family that is no longer supported still renders: compliance rule LUCID-IMG7 warns, naming the replacement.
+    // Any family renders: compliance refuses a removed one (LUCID-IMG7) and warns of a deprecated one (LUCID-IMG8).
     return BaseImage.fromRegistry(family.image(tag), { hasShell: tag === DistrolessTag.DEBUG || tag === DistrolessTag.DEBUG_NONROOT });
   }
 

@@ -217,6 +217,25 @@ export class RuntimeFamily {
   }
 
   /**
+   * Whether upstream has removed the family's images: its status is REMOVED and, when a date is given, the
+   * removal lies on or before that date. A removed family's images no longer exist, so nothing built on them
+   * can be pulled or rebuilt.
+   *
+   * @param asOf ISO date (`YYYY-MM-DD`) to compare the removal date with
+   * @default - only the status counts
+   */
+  public isRemoved(asOf?: string): boolean {
+    if (this.support.status !== SupportStatus.REMOVED) {
+      return false;
+    }
+    if (asOf === undefined || this.support.removedOn === undefined) {
+      return true;
+    }
+    checkIsoDate('asOf', asOf);
+    return this.support.removedOn <= asOf;
+  }
+
+  /**
    * The family to move to, if upstream names one.
    *
    * @returns the replacement family, or undefined when none is needed

@@ -8,6 +8,6 @@ export enum SupportStatus {
   SUPPORTED = 'supported',
   /** Past or near its end of life: still published, about to stop being built. */
   DEPRECATED = 'deprecated',
-  /** No longer built; the images are gone or frozen. Synthesis still renders it, with a warning. */
+  /** No longer built; the images are gone. Synthesis refuses it (compliance rule LUCID-IMG7) unless suppressed with a reason. */
   REMOVED = 'removed',
 }

@@ -35,6 +35,8 @@ describe('the seed 004 Python template, as written', () => {
       ['LUCID-USR1', runtime],
       // /etc/passwd and /etc/group copied from the builder
       ['LUCID-USR3', runtime],
+      // FROM gcr.io/distroless/python3-debian12:nonroot, removed upstream on 2026-05-12
+      ['LUCID-IMG7', runtime],
     ].sort());
   });
 
@@ -48,6 +50,7 @@ describe('the seed 004 Python template, as written', () => {
     expect(byRule.get('LUCID-USR1')!.fix).toContain('65532');
     expect(byRule.get('LUCID-USR3')!.value).toContain('/etc/passwd');
     expect(byRule.get('LUCID-HC2')!.value).toContain('requests');
+    expect(byRule.get('LUCID-IMG7')!.fix).toContain('python3-debian13');
     for (const f of app.compliance.errors()) {
       expect(f.level).toBe(ComplianceLevel.ERROR);
       expect(f.fix.length).toBeGreaterThan(20);
@@ -65,8 +68,8 @@ describe('the seed 004 Python template, as written', () => {
 
     // THEN
     expect(error?.name).toBe('SynthesisError');
-    expect(error.problems).toHaveLength(8);
-    for (const id of ['LUCID-LBL1', 'LUCID-HC2', 'LUCID-PATH1', 'LUCID-PATH2', 'LUCID-SEC1', 'LUCID-USR1', 'LUCID-USR3', 'LUCID-IMG6']) {
+    expect(error.problems).toHaveLength(9);
+    for (const id of ['LUCID-LBL1', 'LUCID-HC2', 'LUCID-PATH1', 'LUCID-PATH2', 'LUCID-SEC1', 'LUCID-USR1', 'LUCID-USR3', 'LUCID-IMG6', 'LUCID-IMG7']) {
       expect(error.message).toContain(id);
     }
     expect(error.message).toContain(`[${runtime}] LUCID-USR1:`);

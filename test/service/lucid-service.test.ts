@@ -2,11 +2,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Construct } from 'constructs';
 import {
-  FoundationService, HealthCheck, Layer, LucidService, LucidServiceProps, Plane, RuntimeFamily, SecretSource,
+  Compliance, FoundationService, HealthCheck, Layer, LucidService, LucidServiceProps, Plane, RuntimeFamily, SecretSource,
   ServiceRuntime, Testing,
 } from '../../src';
 import { SynthesisError } from '../../src/core/errors';
-import { DistrolessPythonBase } from '../../src/images';
+import { DistrolessPythonBase, NodeBase } from '../../src/images';
+import { parseStages } from '../util/dockerfile-facts';
 
 function props(overrides: Partial<LucidServiceProps> = {}): LucidServiceProps {
   return {
@@ -152,22 +153,152 @@ describe('LucidService', () => {
     expect(files['docker-compose.yml']).toMatch(/ {4}depends_on:\n {6}gw:\n {8}condition: service_healthy/);
   });
 
-  test('a legacy debian12 runtime still renders, with a compliance warning that names the replacement', () => {
-    // GIVEN
+  test('a removed debian12 runtime is an error naming the construct and the debian13 family to move to, and nothing is written', () => {
+    // GIVEN python3-debian12, whose images upstream removed on 2026-05-12
     const app = Testing.app();
     new LucidService(app, 'svc', props({ runtime: ServiceRuntime.python({ family: RuntimeFamily.PYTHON3_DEBIAN12 }) }));
+
+    // WHEN
+    let error: any;
+    try {
+      Testing.synth(app);
+    } catch (e) {
+      error = e;
+    }
+
+    // THEN
+    expect(error).toBeInstanceOf(SynthesisError);
+    expect(error.problems).toEqual([expect.stringMatching(
+      /^\[\S*\/Lucid\/svc\/Dockerfile\/runtime\] LUCID-IMG7: .*python3-debian12 was removed upstream on 2026-05-12.*Fix: move to the debian13 family python3-debian13 \(RuntimeFamily\.PYTHON3_DEBIAN13\)/,
+    )]);
+    expect(fs.existsSync(path.join(app.project.outdir, 'apps'))).toBe(false);
+  });
+
+  test('a removed debian12 runtime suppressed with a reason still renders, and the report keeps the reason', () => {
+    // GIVEN
+    const app = Testing.app();
+    const svc = new LucidService(app, 'svc', props({ runtime: ServiceRuntime.python({ family: RuntimeFamily.PYTHON3_DEBIAN12 }) }));
+    Compliance.suppress(svc, 'LUCID-IMG7', 'a mirror of the last python3-debian12 image is kept for this service');
 
     // WHEN
     const files = Testing.synth(app);
 
     // THEN
     expect(files['apps/svc/Dockerfile']).toContain('FROM gcr.io/distroless/python3-debian12:nonroot AS runtime');
-    expect(files['apps/svc/Dockerfile']).toContain('FROM debian:12-slim AS builder');
     expect(files['apps/svc/Dockerfile']).toContain('/usr/bin/python3.11 -m venv /opt/venv');
     const [finding] = app.compliance.findings().filter(f => f.ruleId === 'LUCID-IMG7');
-    expect(finding.path).toMatch(/Lucid\/svc\/Dockerfile\/runtime$/);
-    expect(finding.value).toMatch(/python3-debian12 is removed/);
-    expect(finding.fix).toMatch(/^move to python3-debian13/);
+    expect(finding.suppressed).toBe(true);
+    expect(finding.level).toBe('error');
+  });
+
+  test('a deprecated family (debian12 base, still published) only warns', () => {
+    // GIVEN static-debian12 via a Go service, deprecated but not removed
+    const app = Testing.app();
+    new LucidService(app, 'svc', props({ runtime: ServiceRuntime.golang({ family: RuntimeFamily.STATIC_DEBIAN12 }) }));
+
+    // WHEN
+    const files = Testing.synth(app);
+
+    // THEN
+    expect(files['apps/svc/Dockerfile']).toContain('FROM gcr.io/distroless/static-debian12:nonroot AS runtime');
+    const findings = app.compliance.findings().filter(f => f.ruleId.startsWith('LUCID-IMG7') || f.ruleId === 'LUCID-IMG8');
+    expect(findings.map(f => `${f.ruleId} ${f.level}`)).toEqual(['LUCID-IMG8 warning']);
+  });
+
+  describe('env is written once per image chain', () => {
+    /** Every ENV key of a Dockerfile's final stage and of the app images it is built on, with its repeats. */
+    function envKeys(files: { [path: string]: string }, ...dockerfiles: string[]): string[] {
+      return dockerfiles.flatMap(d => {
+        const stages = parseStages(files[d]);
+        return stages[stages.length - 1].instructions.filter(i => i.keyword === 'ENV').map(i => i.args.split('=')[0]);
+      });
+    }
+    const repeats = (keys: string[]) => keys.filter((k, i) => keys.indexOf(k) !== i);
+
+    test('a service on a Python base does not repeat the base\'s env', () => {
+      // GIVEN seed 004's required env, set on the service too
+      const app = Testing.app();
+      const base = new DistrolessPythonBase(app, 'python-base', { directory: 'images/python-base' });
+      new LucidService(app, 'svc', props({
+        runtime: ServiceRuntime.python({ baseImage: base }),
+        env: { PYTHONDONTWRITEBYTECODE: '1', PYTHONUNBUFFERED: '1', SERVICE_PORT: '8080', REDIS_URL: 'redis://redis:6379/0' },
+      }));
+
+      // WHEN
+      const files = Testing.synth(app);
+
+      // THEN no key twice across the service and its base
+      const keys = envKeys(files, 'apps/svc/Dockerfile', 'images/python-base/Dockerfile');
+      expect(repeats(keys)).toEqual([]);
+      expect(envKeys(files, 'apps/svc/Dockerfile')).toEqual(['PORT', 'SERVICE_PORT', 'REDIS_URL']);
+    });
+
+    test('a service on distroless directly does not repeat what its recipe sets', () => {
+      // GIVEN
+      const app = Testing.app();
+      new LucidService(app, 'svc', props({ env: { PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1', SERVICE_PORT: '8080' } }));
+
+      // WHEN
+      const keys = envKeys(Testing.synth(app), 'apps/svc/Dockerfile');
+
+      // THEN
+      expect(repeats(keys)).toEqual([]);
+      expect(keys).toEqual(expect.arrayContaining(['PORT', 'SERVICE_PORT', 'PYTHONUNBUFFERED']));
+    });
+
+    test('a value different from the base\'s is an override and stays', () => {
+      // GIVEN
+      const app = Testing.app();
+      const base = new DistrolessPythonBase(app, 'python-base', { directory: 'images/python-base' });
+      new LucidService(app, 'svc', props({ runtime: ServiceRuntime.python({ baseImage: base }), env: { PYTHONUNBUFFERED: '0' } }));
+
+      // WHEN
+      const text = Testing.synth(app)['apps/svc/Dockerfile'];
+
+      // THEN
+      expect(text).toContain('ENV PYTHONUNBUFFERED="0"\n');
+    });
+
+    test('a Node service on a Node base does not repeat NODE_ENV', () => {
+      // GIVEN
+      const app = Testing.app();
+      const base = new NodeBase(app, 'node-base', { directory: 'images/node-base' });
+      new LucidService(app, 'svc', props({ runtime: ServiceRuntime.nodejs({ baseImage: base }), env: { NODE_ENV: 'production' } }));
+
+      // WHEN
+      const files = Testing.synth(app);
+
+      // THEN
+      expect(repeats(envKeys(files, 'apps/svc/Dockerfile', 'images/node-base/Dockerfile'))).toEqual([]);
+    });
+  });
+
+  describe('layer order: an app-only change rebuilds only the app layers', () => {
+    test('Python: requirements are installed before the app code is copied', () => {
+      // GIVEN / WHEN
+      const app = Testing.app();
+      new LucidService(app, 'svc', props({ runtime: ServiceRuntime.python({ requirements: 'requirements.txt' }) }));
+      const text = Testing.synth(app)['apps/svc/Dockerfile'];
+      const [builder, runtime] = parseStages(text);
+
+      // THEN the builder never sees the app; the runtime copies the venv before the app
+      expect(builder.instructions.filter(i => i.keyword === 'COPY').map(i => i.args)).toEqual(['requirements.txt /tmp/requirements.txt']);
+      expect(runtime.instructions.filter(i => i.keyword === 'COPY').map(i => i.args)).toEqual(['/opt/venv /opt/venv', 'app /app']);
+      expect(text).toContain('COPY --from=builder /opt/venv /opt/venv\nCOPY --chown=0:0 app /app\n');
+    });
+
+    test('Node: npm ci runs on the manifests before the sources are copied', () => {
+      // GIVEN / WHEN
+      const app = Testing.app();
+      new LucidService(app, 'svc', props({ runtime: ServiceRuntime.nodejs() }));
+      const [builder] = parseStages(Testing.synth(app)['apps/svc/Dockerfile']);
+
+      // THEN
+      const l = builder.instructions.map(i => `${i.keyword} ${i.args}`);
+      const ci = l.findIndex(x => x.includes('npm ci'));
+      expect(l.indexOf('COPY package.json package-lock.json ./')).toBeLessThan(ci);
+      expect(l.indexOf('COPY server.js ./server.js')).toBeGreaterThan(ci);
+    });
   });
 
   test('synthesis is deterministic: the same tree gives the same bytes', () => {

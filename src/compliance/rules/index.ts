@@ -4,6 +4,7 @@ export * from './images/no-run-in-runtime-stage';
 export * from './images/base-image-pinned';
 export * from './images/base-image-digest-pinned';
 export * from './images/size-budget-declared';
+export * from './images/runtime-family-published';
 export * from './images/runtime-family-supported';
 export * from './users/non-root-user';
 export * from './users/distroless-nonroot-tag';

@@ -111,6 +111,15 @@ export function effectiveEnv(stage: Stage, name: string): Inherited<string> | un
   return undefined;
 }
 
+/** The environment a stage has: what it sets and what it inherits, the nearest value of each name. */
+export function effectiveEnvVars(stage: Stage): { [name: string]: string } {
+  const out: { [name: string]: string } = {};
+  for (const s of stageChain(stage).reverse()) {
+    Object.assign(out, s.envVars());
+  }
+  return out;
+}
+
 /** The working directory of a stage's container (WORKDIR, inherited), `/` by default. */
 export function effectiveWorkdir(stage: Stage): string {
   let dir = '/';

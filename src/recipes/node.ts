@@ -80,7 +80,10 @@ export const NODE_RECIPE: LanguageRecipe = {
     });
     const runtime = context.dockerfile.addStage('runtime', { baseImage: o.baseImage ? context.fromLucidImage(o.baseImage) : context.fromFamily(family) });
     runtime.addCopy([NODE_APP_DIR], NODE_APP_DIR, { fromStage: builder, chown: '0:0' });
-    runtime.addEnv('NODE_ENV', 'production');
+    if (!o.baseImage) {
+      // A Node base image sets it already.
+      runtime.addEnv('NODE_ENV', 'production');
+    }
     runtime.addWorkdir(NODE_APP_DIR);
     const node = family.interpreterPath!;
     return {

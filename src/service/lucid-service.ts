@@ -11,6 +11,7 @@ import { isPort, portProblem } from '../core/port';
 import { Protocol, Stage } from '../dockerfile';
 import { BuildSecret } from '../images/build-secret';
 import { ImageKind, LucidImage } from '../images/lucid-image';
+import { effectiveEnvVars } from '../images/stage-inheritance';
 import { BuiltService, ImageRecipe, LanguageRecipe } from '../recipes';
 import { DistrolessUser, RuntimeFamily, RuntimeLanguage } from '../runtimes';
 
@@ -164,9 +165,13 @@ export class LucidService extends LucidImage implements IStackService {
       ? [...this.healthCheck.command!]
       : built.probe(probeUrl, Math.max(1, this.healthCheck.timeoutSeconds - 1));
 
-    runtime.addEnv('PORT', String(this.port));
-    for (const key of Object.keys(this.env)) {
-      runtime.addEnv(key, this.env[key]);
+    // Each variable once per image chain: what the recipe or a base image already sets to the same value is not
+    // repeated (a different value is an override, and is written).
+    const inherited = effectiveEnvVars(runtime);
+    for (const [key, value] of [['PORT', String(this.port)], ...Object.entries(this.env)]) {
+      if (inherited[key] !== value) {
+        runtime.addEnv(key, value);
+      }
     }
     runtime.addUser(`${DistrolessUser.NONROOT_UID}:${DistrolessUser.NONROOT_GID}`);
     runtime.addExpose(this.port, Protocol.TCP);

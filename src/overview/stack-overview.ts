@@ -32,8 +32,7 @@ export interface StackOverviewOptions {
  * diagrams (the planes and layers with every service in its cell; the build graph from upstream builder and
  * distroless images through the base images to the services, with the `target:` contexts bake wires; the
  * runtime graph of services by compose network with their start-up dependencies, solid, and who talks to whom,
- * dotted) and a table of every image:
- * runtime family and its support status, size budget, port, plane and layer.
+ * dotted) and a table of every image: runtime family and its support status, size budget, port, plane and layer.
  *
  * Every LucidApp has one, as `app.overview`, unless its `overview.enabled` is false.
  */

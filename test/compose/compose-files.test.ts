@@ -1,14 +1,18 @@
 import { parse } from 'yaml';
+import { schemaProblems } from './util';
 import { Layer, LucidService, Plane, ServiceRuntime, Testing } from '../../src';
 import { DistrolessPythonBase } from '../../src/images';
-import { schemaProblems } from './util';
 
 /** An app with a Python base image and a service built FROM it, and one service on distroless directly. */
 function appWithBase() {
   const app = Testing.app();
   const base = new DistrolessPythonBase(app, 'python-base', { directory: 'images/python-base', requirements: 'requirements.txt' });
   const api = new LucidService(app, 'api', {
-    plane: Plane.OPS, layer: Layer.CORE_SUPPORT, description: 'api', directory: 'apps/api', port: 8080,
+    plane: Plane.OPS,
+    layer: Layer.CORE_SUPPORT,
+    description: 'api',
+    directory: 'apps/api',
+    port: 8080,
     runtime: ServiceRuntime.python({ baseImage: base }),
   });
   new LucidService(app, 'plain', {

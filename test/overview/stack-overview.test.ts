@@ -223,8 +223,13 @@ describe('StackOverview', () => {
       plane: Plane.OPS, layer: Layer.CORE_SUPPORT, description: 'mesh', directory: 'apps/mesh', port: 8500, runtime: ServiceRuntime.nodejs(),
     });
     new LucidService(app, 'tron-payment', {
-      plane: Plane.WALLET, layer: Layer.SERVICE_INTEGRATION, description: 'tron', directory: 'apps/tron', port: 8090,
-      runtime: ServiceRuntime.nodejs(), talksTo: [mesh, redis],
+      plane: Plane.WALLET,
+      layer: Layer.SERVICE_INTEGRATION,
+      description: 'tron',
+      directory: 'apps/tron',
+      port: 8090,
+      runtime: ServiceRuntime.nodejs(),
+      talksTo: [mesh, redis],
     });
 
     // WHEN

@@ -186,7 +186,11 @@ describe('docker compose config reads the stack file of an app with a base image
     const app = Testing.app();
     const base = new DistrolessPythonBase(app, 'python-base', { directory: 'images/python-base', requirements: 'requirements.txt' });
     new LucidService(app, 'api', {
-      plane: Plane.OPS, layer: Layer.CORE_SUPPORT, description: 'api', directory: 'apps/api', port: 8080,
+      plane: Plane.OPS,
+      layer: Layer.CORE_SUPPORT,
+      description: 'api',
+      directory: 'apps/api',
+      port: 8080,
       runtime: ServiceRuntime.python({ baseImage: base }),
     });
     const text = Testing.synth(app)['docker-compose.yml'];

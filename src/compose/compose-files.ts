@@ -15,7 +15,7 @@ import { ImageKind, LucidImage } from '../images/lucid-image';
 import { FoundationService } from '../service/foundation-service';
 import { HealthCheck } from '../service/health-check';
 import { layerName } from '../service/layer';
-import { IStackService, isStackService, LucidService } from '../service/lucid-service';
+import { IStackService, LucidService } from '../service/lucid-service';
 import { RUN_CONTRACT } from '../service/run-contract';
 import { SecretSource, ServiceSecret } from '../service/secret';
 
@@ -121,7 +121,7 @@ export class ComposeFiles extends Construct {
         secrets: svc.secrets.length > 0 ? addSecrets(svc.secrets) : undefined,
         ports: publish(svc.port),
         networks: mapOf(networks.get(svc)!, () => ({})),
-        dependsOn: dependsOn(svc.dependsOn),
+        dependsOn: dependsOn(svc.dependsOn, all),
         healthcheck: healthcheck(svc.healthCheckCommand, svc.healthCheck),
         stopGracePeriod: ComposeDuration.seconds(10),
         profiles: [...profiles.get(svc)!].sort(),
@@ -222,9 +222,10 @@ function baseContexts(image: LucidImage): { [name: string]: string } | undefined
   return out;
 }
 
-function dependsOn(all: IStackService[]) {
-  // Anything else (a base image passed by a jsii user) is the service's own validation error, with its path.
-  const deps = all.filter(isStackService);
+function dependsOn(declared: IStackService[], stack: IStackService[]) {
+  // Anything but a service of this stack (a base image passed by a jsii user, a service of another app) is the
+  // service's own validation error, with its path.
+  const deps = declared.filter(d => stack.includes(d));
   if (deps.length === 0) {
     return undefined;
   }
@@ -274,7 +275,7 @@ function profilesOf(lucid: LucidService[], foundation: FoundationService[]): Map
       seen.add(s);
       own.forEach(p => profiles.get(s)?.add(p));
       if (LucidService.isLucidService(s)) {
-        s.dependsOn.filter(isStackService).forEach(visit);
+        s.dependsOn.filter(d => profiles.has(d)).forEach(visit);
       }
     };
     visit(svc);
@@ -295,7 +296,8 @@ export function networksOf(lucid: LucidService[], foundation: FoundationService[
   }
   for (const svc of lucid) {
     networks.get(svc)!.add(svc.plane);
-    for (const d of [...svc.dependsOn, ...svc.talksTo].filter(isStackService)) {
+    // Only services of this stack: anything else is the service's own validation error.
+    for (const d of [...svc.dependsOn, ...svc.talksTo].filter(x => networks.has(x))) {
       if (LucidService.isLucidService(d)) {
         networks.get(svc)!.add(d.plane);
       } else {

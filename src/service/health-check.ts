@@ -122,7 +122,8 @@ export class HealthCheck {
       out.push('health check command must be exec form with the binary first, e.g. ["/usr/bin/redis-cli", "ping"]');
     } else if (this.command !== undefined && !this.command[0].startsWith('/')) {
       out.push(`health check command starts with "${this.command[0]}": give the absolute path of a binary that exists in the image, ` +
-        'e.g. "/usr/local/bin/redis-cli" (exec form runs no shell and looks up no PATH you can rely on; distroless has no curl, wget or pgrep)');
+        'e.g. "/usr/local/bin/redis-cli" (an absolute path names the binary that runs whatever the image\'s PATH; distroless has no shell, ' +
+        'and no curl, wget or pgrep)');
     }
     for (const [name, v, min] of [['intervalSeconds', this.intervalSeconds, 1], ['timeoutSeconds', this.timeoutSeconds, 1],
       ['startPeriodSeconds', this.startPeriodSeconds, 0], ['startIntervalSeconds', this.startIntervalSeconds, 1], ['retries', this.retries, 1]] as const) {

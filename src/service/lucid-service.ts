@@ -83,7 +83,8 @@ export interface LucidServiceProps {
    */
   readonly healthCheck?: HealthCheck;
   /**
-   * Services this one needs running and healthy first.
+   * Services this one needs running and healthy first: Lucid or foundation services of the same app. A base
+   * image is no service: the one this service is built on is built first without being listed.
    * @default []
    */
   readonly dependsOn?: IStackService[];

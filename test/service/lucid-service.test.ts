@@ -91,6 +91,17 @@ describe('LucidService', () => {
     expect(found.join('\n')).not.toContain('undefined');
   });
 
+  test('a dependency on a service of another app is rejected with the path and the fix', () => {
+    // GIVEN
+    const app = Testing.app();
+    const elsewhere = new LucidService(Testing.app({ name: 'other' }), 'elsewhere', props({ directory: 'apps/x' }));
+    new LucidService(app, 'gw', props({ dependsOn: [elsewhere] }));
+
+    // WHEN / THEN
+    expect(problems(app)).toEqual([expect.stringMatching(
+      /^\[.*Lucid\/gw\] dependsOn "elsewhere" belongs to another app \(.*\): a service can only depend on services of its own app/)]);
+  });
+
   describe('talksTo: who a service calls, apart from start-up order', () => {
     function tronAndMesh(extra: Partial<LucidServiceProps> = {}) {
       const app = Testing.app();
@@ -270,7 +281,7 @@ describe('FoundationService', () => {
     expect(problems(app)).toEqual([expect.stringMatching(/^\[.*Lucid\/redis\] image "redis:latest" is not pinned/)]);
   });
 
-  test('a health check with a relative program is rejected: distroless has no PATH lookup through a shell', () => {
+  test('a health check with a relative program is rejected, as HealthCheck.exec\'s docs say', () => {
     // GIVEN
     const app = Testing.app();
     new FoundationService(app, 'cache', { image: 'redis:8.0', port: 6379, healthCheck: HealthCheck.exec(['redis-cli', 'ping']) });

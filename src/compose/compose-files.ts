@@ -48,8 +48,10 @@ export interface ComposeOptions {
 /**
  * The compose files of an app, derived from its construct tree: `docker-compose.yml` runs the services
  * (hardened: UID 65532, read-only root, no capabilities, no new privileges, an init process, the Dockerfile's
- * own health check, `depends_on` waiting for health), and `docker-compose.base.yml` builds the base images,
- * which are never services.
+ * own health check, `depends_on` waiting for health, networks shared with whom they depend on or talk to) and
+ * builds the base images as build-only services (`scale: 0`) that the images built on them name in
+ * `build.additional_contexts`, so that `docker compose --profile '*' up --build --wait` builds bases first and
+ * pulls no image of the app; `docker-compose.base.yml` builds the base images alone.
  */
 export class ComposeFiles extends Construct {
   /**
@@ -74,10 +76,13 @@ export class ComposeFiles extends Construct {
     this.options = options;
     this.file = composeFile(this, app.filePath(options.fileName ?? 'docker-compose.yml'), () => this.stackModel(), [
       'Every service belongs to the profiles of its plane and layer (and of the services that need it):',
-      'run the whole stack with `docker compose --profile \'*\' up --wait`, one plane with `--profile ops`.',
+      'build and run the whole stack with `docker compose --profile \'*\' up --build --wait`, one plane with',
+      '`--profile ops`. The base images are build-only services (`scale: 0`, no container): each image built on',
+      'one names it in `build.additional_contexts`, so compose builds the base first and pulls no image of the app.',
     ]);
     this.baseFile = composeFile(this, app.filePath(options.baseFileName ?? 'docker-compose.base.yml'), () => this.baseModel(), [
-      'Builds the base images only (they are never services): `docker compose -f docker-compose.base.yml build`.',
+      'Builds the base images only: `docker compose -f docker-compose.base.yml build`',
+      '(docker-compose.yml builds them too, before the services built on them).',
     ]);
   }
 
@@ -116,7 +121,7 @@ export class ComposeFiles extends Construct {
         secrets: svc.secrets.length > 0 ? addSecrets(svc.secrets) : undefined,
         ports: publish(svc.port),
         networks: mapOf(networks.get(svc)!, () => ({})),
-        dependsOn: dependsOn(svc.dependsOn),
+        dependsOn: dependsOn(svc.dependsOn, all),
         healthcheck: healthcheck(svc.healthCheckCommand, svc.healthCheck),
         stopGracePeriod: ComposeDuration.seconds(10),
         profiles: [...profiles.get(svc)!].sort(),
@@ -144,6 +149,10 @@ export class ComposeFiles extends Construct {
         healthcheck: healthcheck(f.healthCheck.command!, f.healthCheck),
         profiles: p.size > 0 ? [...p].sort() : undefined,
       };
+    }
+    for (const image of LucidImage.all(this.app).filter(i => i.kind === ImageKind.BASE)) {
+      // Build-only: `up --build` builds it for the images built on it, and runs no container of it.
+      services[image.targetName] = { image: image.imageRef, imageBuild: this.build(image, secrets), scale: 0 };
     }
     const volumes = foundation.filter(f => f.dataPath).map(f => `${f.serviceName}-data`);
     const networkNames = new Set<string>();
@@ -178,6 +187,7 @@ export class ComposeFiles extends Construct {
       context: image.directory,
       dockerfile: 'Dockerfile',
       target: image.runtimeStage.name,
+      additionalContexts: baseContexts(image),
       secrets: image.buildSecrets.length > 0 ? image.buildSecrets.map(s => ({ source: s.id })) : undefined,
     };
   }
@@ -195,7 +205,27 @@ function composeFile(scope: Construct, filePath: string, model: () => ComposeFil
   });
 }
 
-function dependsOn(deps: IStackService[]) {
+/**
+ * The named contexts that feed an image the base images of the app it is built FROM: the FROM reference (as
+ * bake-file.ts writes it: BuildKit matches the familiar form, without a `:latest` tag) → `service:<base>`, the
+ * build-only service of the base, which compose then builds first instead of pulling the reference.
+ */
+function baseContexts(image: LucidImage): { [name: string]: string } | undefined {
+  const bases = image.baseImages;
+  if (bases.length === 0) {
+    return undefined;
+  }
+  const out: { [name: string]: string } = {};
+  for (const base of bases) {
+    out[base.imageRef.replace(/:latest$/, '')] = `service:${base.targetName}`;
+  }
+  return out;
+}
+
+function dependsOn(declared: IStackService[], stack: IStackService[]) {
+  // Anything but a service of this stack (a base image passed by a jsii user, a service of another app) is the
+  // service's own validation error, with its path.
+  const deps = declared.filter(d => stack.includes(d));
   if (deps.length === 0) {
     return undefined;
   }
@@ -245,7 +275,7 @@ function profilesOf(lucid: LucidService[], foundation: FoundationService[]): Map
       seen.add(s);
       own.forEach(p => profiles.get(s)?.add(p));
       if (LucidService.isLucidService(s)) {
-        s.dependsOn.forEach(visit);
+        s.dependsOn.filter(d => profiles.has(d)).forEach(visit);
       }
     };
     visit(svc);
@@ -254,8 +284,9 @@ function profilesOf(lucid: LucidService[], foundation: FoundationService[]): Map
 }
 
 /**
- * Each service's networks: its plane's network and its dependencies' planes' networks; a foundation service
- * joins the networks of the planes of the services that depend on it (or `foundation` when none do).
+ * Each service's networks: its plane's network, and the planes' networks of the services it depends on or talks
+ * to; a foundation service joins the networks of the planes of the services that depend on it or talk to it (or
+ * `foundation` when none do). Every pair of services that depend on or talk to each other so shares a network.
  * @internal
  */
 export function networksOf(lucid: LucidService[], foundation: FoundationService[]): Map<IStackService, Set<string>> {
@@ -265,7 +296,8 @@ export function networksOf(lucid: LucidService[], foundation: FoundationService[
   }
   for (const svc of lucid) {
     networks.get(svc)!.add(svc.plane);
-    for (const d of svc.dependsOn) {
+    // Only services of this stack: anything else is the service's own validation error.
+    for (const d of [...svc.dependsOn, ...svc.talksTo].filter(x => networks.has(x))) {
       if (LucidService.isLucidService(d)) {
         networks.get(svc)!.add(d.plane);
       } else {

@@ -12,17 +12,17 @@ import { setKey } from '../core/overrides';
 // - top level: name, services, networks, volumes, secrets
 // - service: image, build, entrypoint, command, user, init, read_only, cap_drop, cap_add, security_opt, tmpfs,
 //   pids_limit, environment, secrets, volumes, ports, networks, network_mode, depends_on, healthcheck, restart,
-//   stop_signal, stop_grace_period, profiles, labels
+//   stop_signal, stop_grace_period, scale, profiles, labels
 //   (what runs, as whom, with which privileges; its inputs; its connections; its lifecycle; metadata)
-// - build: context, dockerfile, target, args, secrets, labels
+// - build: context, dockerfile, target, additional_contexts, args, secrets, labels
 // - healthcheck: test, disable, interval, timeout, retries, start_period, start_interval
 // - depends_on entry: condition, required, restart
 // - port: target, published, host_ip, protocol; secret: source, target, uid, gid, mode;
 //   mount: type, source, target, read_only
 // - top-level network: name, driver, internal, external, labels; volume: name, driver, external, labels;
 //   secret: file, environment
-// Maps whose keys are names (services, networks, volumes, secrets, environment, labels, args, depends_on) are
-// sorted by key; lists keep the order they were given in. Unset and empty values are left out, except an empty
+// Maps whose keys are names (services, networks, volumes, secrets, environment, labels, args, depends_on,
+// additional_contexts) are sorted by key; lists keep the order they were given in. Unset and empty values are left out, except an empty
 // command or entrypoint, which overrides the image's.
 //
 // The builder never throws, so that validation can report every problem of a broken model at once.
@@ -77,6 +77,7 @@ function service(s: ComposeService): ComposeObject {
     restart: s.restart,
     stop_signal: s.stopSignal,
     stop_grace_period: duration(s.stopGracePeriod),
+    scale: s.scale,
     profiles: list(s.profiles),
     labels: sortedMap(s.labels, v => v),
   });
@@ -87,6 +88,7 @@ function build(b: ComposeBuild): ComposeObject {
     context: b.context,
     dockerfile: b.dockerfile,
     target: b.target,
+    additional_contexts: sortedMap(b.additionalContexts, v => v),
     args: sortedMap(b.args, v => v),
     secrets: secretRefs(b.secrets),
     labels: sortedMap(b.labels, v => v),

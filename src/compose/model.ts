@@ -216,6 +216,14 @@ export interface ComposeService {
   readonly stopGracePeriod?: ComposeDuration;
 
   /**
+   * How many containers of the service run. `0` makes a build-only service: `up --build` builds its image (as
+   * a base other services' builds use through `additionalContexts`), and no container of it ever starts.
+   * @default - not set (1)
+   * @see https://github.com/compose-spec/compose-spec/blob/main/05-services.md#scale
+   */
+  readonly scale?: number;
+
+  /**
    * Profiles that enable the service; a service with profiles starts only when one of them is active.
    * @default - always enabled
    * @see https://github.com/compose-spec/compose-spec/blob/main/15-profiles.md
@@ -255,6 +263,14 @@ export interface ComposeBuild {
    * @see https://github.com/compose-spec/compose-spec/blob/main/build.md#target
    */
   readonly target?: string;
+
+  /**
+   * Named contexts the Dockerfile can use in `FROM` and `COPY --from`, by name: `service:<name>` stands for the
+   * image another service of the file builds, which compose then builds first. Rendered sorted by name.
+   * @default - none
+   * @see https://github.com/compose-spec/compose-spec/blob/main/build.md#additional_contexts
+   */
+  readonly additionalContexts?: { [name: string]: string };
 
   /**
    * Build arguments, by name. Rendered sorted by name.

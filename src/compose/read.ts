@@ -98,6 +98,7 @@ function readService(r: Reader, p: string, s: ComposeObject): ComposeService {
     restart: r.oneOf(`${p}.restart`, s.restart, Object.values(ComposeRestartPolicy)),
     stopSignal: r.str(`${p}.stop_signal`, s.stop_signal),
     stopGracePeriod: r.duration(`${p}.stop_grace_period`, s.stop_grace_period),
+    scale: r.num(`${p}.scale`, s.scale),
     profiles: r.strList(`${p}.profiles`, s.profiles),
     labels: isMap(s.labels) ? r.strMap(`${p}.labels`, s.labels) : undefined,
   };
@@ -108,6 +109,7 @@ function readBuild(r: Reader, p: string, b: ComposeObject): ComposeBuild {
     context: r.str(`${p}.context`, b.context) ?? '.',
     dockerfile: r.str(`${p}.dockerfile`, b.dockerfile),
     target: r.str(`${p}.target`, b.target),
+    additionalContexts: isMap(b.additional_contexts) ? r.strMap(`${p}.additional_contexts`, b.additional_contexts) : undefined,
     args: isMap(b.args) ? r.strMap(`${p}.args`, b.args, true) : undefined,
     labels: isMap(b.labels) ? r.strMap(`${p}.labels`, b.labels) : undefined,
     secrets: Array.isArray(b.secrets) ? r.secretRefs(`${p}.secrets`, b.secrets) : undefined,

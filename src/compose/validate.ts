@@ -103,6 +103,22 @@ function validateService(
       problems.push(`${path}.build.context: is empty (give the build context's path)`);
     }
     problems.push(...validateSecretRefs(`${path}.build.secrets`, service.imageBuild.secrets, model));
+    for (const [ctx, value] of Object.entries(service.imageBuild.additionalContexts ?? {})) {
+      const where = `${path}.build.additional_contexts.${ctx}`;
+      const other = value.startsWith('service:') ? value.slice('service:'.length) : undefined;
+      if (ctx.trim() === '' || value.trim() === '') {
+        problems.push(`${where}: name and value must not be empty (give a path, URL, docker-image:// reference or service:<name>)`);
+      } else if (other === name) {
+        problems.push(`${where}: a service's build cannot use its own image (name another service)`);
+      } else if (other !== undefined && !(other in services)) {
+        problems.push(`${where}: service "${other}" does not exist (add it, or name a service of this file)`);
+      } else if (other !== undefined && services[other].imageBuild === undefined) {
+        problems.push(`${where}: service "${other}" builds no image (give it a build, or use docker-image://${services[other].image ?? '<image>'})`);
+      }
+    }
+  }
+  if (service.scale !== undefined && (!Number.isSafeInteger(service.scale) || service.scale < 0)) {
+    problems.push(`${path}.scale: ${service.scale} is not a number of containers (a whole number >= 0)`);
   }
   if (service.user !== undefined && !/^[^\s:]+(:[^\s:]+)?$/.test(service.user)) {
     problems.push(`${path}.user: "${service.user}" is not a user (give user or user:group, e.g. 65532:65532)`);
@@ -309,8 +325,17 @@ function findDependencyCycles(model: ComposeFileModel): string[] {
   const edges = (name: string): string[] => Object.keys(services[name]?.dependsOn ?? {})
     .filter(d => d !== name && d in services)
     .sort(compareKeys);
-  return cyclesOf(Object.keys(services).sort(compareKeys), edges, compareKeys)
-    .map(c => `depends_on: dependency cycle ${formatCycle(c)} (remove one of these dependencies)`);
+  // A build that uses another service's image (`service:<name>`) waits for that build: a cycle never builds.
+  const buildEdges = (name: string): string[] => [...new Set(Object.values(services[name]?.imageBuild?.additionalContexts ?? {})
+    .filter(v => v.startsWith('service:')).map(v => v.slice('service:'.length)))]
+    .filter(d => d !== name && d in services)
+    .sort(compareKeys);
+  const names = Object.keys(services).sort(compareKeys);
+  return [
+    ...cyclesOf(names, edges, compareKeys).map(c => `depends_on: dependency cycle ${formatCycle(c)} (remove one of these dependencies)`),
+    ...cyclesOf(names, buildEdges, compareKeys)
+      .map(c => `build.additional_contexts: build cycle ${formatCycle(c)} (an image cannot be built on itself, even through others)`),
+  ];
 }
 
 /** Strings of the compose file (keys and values) that hold characters a compose file cannot carry. */

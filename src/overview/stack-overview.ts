@@ -9,7 +9,7 @@ import { findAll } from '../core/tree-index';
 import { ImageKind, LucidImage } from '../images/lucid-image';
 import { RuntimeFamily, SupportStatus } from '../runtimes';
 import { FoundationService } from '../service/foundation-service';
-import { LucidService } from '../service/lucid-service';
+import { isStackService, LucidService } from '../service/lucid-service';
 
 /**
  * Options of an app's stack overview.
@@ -31,8 +31,8 @@ export interface StackOverviewOptions {
  * The app's `STACK.md`: the stack in pictures, drawn from the construct tree at every synthesis. Three Mermaid
  * diagrams (the planes and layers with every service in its cell; the build graph from upstream builder and
  * distroless images through the base images to the services, with the `target:` contexts bake wires; the
- * runtime graph of services by compose network with their start-up dependencies) and a table of every image:
- * runtime family and its support status, size budget, port, plane and layer.
+ * runtime graph of services by compose network with their start-up dependencies, solid, and who talks to whom,
+ * dotted) and a table of every image: runtime family and its support status, size budget, port, plane and layer.
  *
  * Every LucidApp has one, as `app.overview`, unless its `overview.enabled` is false.
  */
@@ -72,7 +72,7 @@ export class StackOverview extends Construct {
         plane: s.plane,
         runs: s.runtimeFamily.name,
         networks: netsOf(s),
-        dependsOn: s.dependsOn.map(d => d.serviceName),
+        dependsOn: s.dependsOn.filter(isStackService).map(d => d.serviceName),
       })),
       ...foundation.map(f => ({
         name: f.serviceName,
@@ -89,7 +89,7 @@ export class StackOverview extends Construct {
       asOf: this.app.asOf,
       images: images.map(i => this.image(i)),
       services,
-      talks: this.talks(),
+      talks: this.talks(lucid),
     };
   }
 
@@ -123,11 +123,11 @@ export class StackOverview extends Construct {
   }
 
   /**
-   * Who talks to whom at run time, drawn dotted in the runtime graph. The construct tree does not record it
-   * yet: the list is empty until services declare the services they call.
+   * Who talks to whom at run time, drawn dotted in the runtime graph: each Lucid service's `talksTo`, in
+   * construct-tree and declaration order (what is not a running service is its validation's to report).
    */
-  private talks(): OverviewTalk[] {
-    return [];
+  private talks(lucid: LucidService[]): OverviewTalk[] {
+    return lucid.flatMap(s => s.talksTo.filter(isStackService).map(t => ({ from: s.serviceName, to: t.serviceName, label: 'talks to' })));
   }
 }
 

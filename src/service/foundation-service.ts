@@ -80,31 +80,31 @@ export class FoundationService extends Construct implements IStackService {
     return x !== null && typeof x === 'object' && FOUNDATION_SERVICE in x;
   }
 
-  /** Redis, checked with `redis-cli ping`. */
+  /** Redis, checked with `redis-cli ping` (`/usr/local/bin/redis-cli`, where the official image installs it). */
   public static redis(scope: Construct, id: string, options: FoundationPresetOptions = {}): FoundationService {
     const port = options.port ?? 6379;
     return new FoundationService(scope, id, {
       image: options.image ?? 'redis:8.0',
       port,
-      healthCheck: HealthCheck.exec(['redis-cli', '-p', String(port), 'ping'], { intervalSeconds: 5, timeoutSeconds: 3, startPeriodSeconds: 10, retries: 5 }),
+      healthCheck: HealthCheck.exec(['/usr/local/bin/redis-cli', '-p', String(port), 'ping'], { intervalSeconds: 5, timeoutSeconds: 3, startPeriodSeconds: 10, retries: 5 }),
       command: ['redis-server', '--port', String(port), '--save', '', '--appendonly', 'no'],
     });
   }
 
-  /** MongoDB, checked with `mongosh` pinging the admin database. */
+  /** MongoDB, checked with `mongosh` (`/usr/bin/mongosh` in the official image) pinging the admin database. */
   public static mongodb(scope: Construct, id: string, options: FoundationPresetOptions = {}): FoundationService {
     const port = options.port ?? 27017;
     return new FoundationService(scope, id, {
       image: options.image ?? 'mongo:8.0',
       port,
       dataPath: '/data/db',
-      healthCheck: HealthCheck.exec(['mongosh', '--quiet', '--port', String(port), '--eval', "quit(db.adminCommand('ping').ok ? 0 : 1)"],
+      healthCheck: HealthCheck.exec(['/usr/bin/mongosh', '--quiet', '--port', String(port), '--eval', "quit(db.adminCommand('ping').ok ? 0 : 1)"],
         { intervalSeconds: 10, timeoutSeconds: 5, startPeriodSeconds: 30, retries: 5 }),
       command: ['mongod', '--port', String(port), '--bind_ip_all'],
     });
   }
 
-  /** Elasticsearch (single node), checked through its cluster health API. */
+  /** Elasticsearch (single node), checked through its cluster health API with the image's `/usr/bin/curl`. */
   public static elasticsearch(scope: Construct, id: string, options: FoundationPresetOptions = {}): FoundationService {
     const port = options.port ?? 9200;
     return new FoundationService(scope, id, {
@@ -112,7 +112,7 @@ export class FoundationService extends Construct implements IStackService {
       port,
       dataPath: '/usr/share/elasticsearch/data',
       env: { 'discovery.type': 'single-node', 'xpack.security.enabled': 'false', 'http.port': String(port) },
-      healthCheck: HealthCheck.exec(['curl', '--fail', '--silent', `http://127.0.0.1:${port}/_cluster/health?wait_for_status=yellow&timeout=5s`],
+      healthCheck: HealthCheck.exec(['/usr/bin/curl', '--fail', '--silent', `http://127.0.0.1:${port}/_cluster/health?wait_for_status=yellow&timeout=5s`],
         { intervalSeconds: 10, timeoutSeconds: 8, startPeriodSeconds: 60, retries: 10 }),
     });
   }

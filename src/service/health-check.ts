@@ -69,7 +69,8 @@ export class HealthCheck {
   }
 
   /**
-   * A command in exec form. Its first element must be an absolute path to a binary in the runtime image.
+   * A command in exec form. Its first element must be an absolute path to a binary in the runtime image
+   * (validation rejects a relative one such as `curl`).
    */
   public static exec(command: string[], timing: HealthCheckTiming = {}): HealthCheck {
     return new HealthCheck(HealthCheckKind.COMMAND, timing, undefined, undefined, [...command]);
@@ -119,6 +120,10 @@ export class HealthCheck {
     }
     if (this.command !== undefined && (this.command.length === 0 || this.command[0] === '')) {
       out.push('health check command must be exec form with the binary first, e.g. ["/usr/bin/redis-cli", "ping"]');
+    } else if (this.command !== undefined && !this.command[0].startsWith('/')) {
+      out.push(`health check command starts with "${this.command[0]}": give the absolute path of a binary that exists in the image, ` +
+        'e.g. "/usr/local/bin/redis-cli" (an absolute path names the binary that runs whatever the image\'s PATH; distroless has no shell, ' +
+        'and no curl, wget or pgrep)');
     }
     for (const [name, v, min] of [['intervalSeconds', this.intervalSeconds, 1], ['timeoutSeconds', this.timeoutSeconds, 1],
       ['startPeriodSeconds', this.startPeriodSeconds, 0], ['startIntervalSeconds', this.startIntervalSeconds, 1], ['retries', this.retries, 1]] as const) {

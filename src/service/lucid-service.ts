@@ -5,6 +5,7 @@ import { Layer } from './layer';
 import { Plane } from './plane';
 import { SecretSource, ServiceSecret } from './secret';
 import { ServiceRuntime } from './service-runtime';
+import { tryAppOf } from '../core/app-of';
 import { noServiceRecipe } from '../core/errors';
 import { LucidLabel } from '../core/labels';
 import { isPort, portProblem } from '../core/port';
@@ -26,6 +27,14 @@ export interface IStackService extends IConstruct {
   readonly serviceName: string;
   /** The layer the service belongs to; dependencies go to the same or a lower layer. */
   readonly layer: Layer;
+}
+
+/**
+ * Whether `x` is a running service of a stack: a Lucid service or a foundation service (brands, so that copies of
+ * the library recognize each other's services). A base image is not one. @internal
+ */
+export function isStackService(x: any): x is IStackService {
+  return x !== null && typeof x === 'object' && (LUCID_SERVICE in x || Symbol.for('lucid-cdk.FoundationService') in x);
 }
 
 /**
@@ -75,10 +84,18 @@ export interface LucidServiceProps {
    */
   readonly healthCheck?: HealthCheck;
   /**
-   * Services this one needs running and healthy first.
+   * Services this one needs running and healthy first: Lucid or foundation services of the same app. A base
+   * image is no service: the one this service is built on is built first without being listed.
    * @default []
    */
   readonly dependsOn?: IStackService[];
+  /**
+   * Services this one calls at run time (over HTTP, a database protocol, ...), whether or not it waits for them
+   * at start-up: compose puts the two on a common network, and STACK.md draws the link. A service it depends on
+   * needs no entry here.
+   * @default []
+   */
+  readonly talksTo?: IStackService[];
   /**
    * Arguments after the entrypoint (CMD).
    * @default []
@@ -132,6 +149,7 @@ export class LucidService extends LucidImage implements IStackService {
   private readonly env: { [key: string]: string };
   private readonly secretList: ServiceSecret[];
   private readonly dependencies: IStackService[] = [];
+  private readonly peers: IStackService[] = [];
   private readonly stageFamily: RuntimeFamily;
 
   /**
@@ -155,6 +173,9 @@ export class LucidService extends LucidImage implements IStackService {
     this.secretList = [...(props.secrets ?? [])];
     for (const d of props.dependsOn ?? []) {
       this.addDependency(d);
+    }
+    for (const t of props.talksTo ?? []) {
+      this.addTalksTo(t);
     }
 
     const built = this.buildStages(props);
@@ -215,6 +236,21 @@ export class LucidService extends LucidImage implements IStackService {
     return [...this.dependencies];
   }
 
+  /**
+   * Adds a service this one calls at run time, apart from start-up order: compose puts the two on a common
+   * network (the callee's plane network, or the caller's for a foundation service).
+   */
+  public addTalksTo(service: IStackService): void {
+    if (!this.peers.includes(service)) {
+      this.peers.push(service);
+    }
+  }
+
+  /** The services this one calls at run time, as declared with `talksTo` / `addTalksTo`. */
+  public get talksTo(): IStackService[] {
+    return [...this.peers];
+  }
+
   /** The service's literal environment (without `PORT` and secret paths). */
   public get environment(): { [key: string]: string } {
     return { ...this.env };
@@ -248,16 +284,34 @@ export class LucidService extends LucidImage implements IStackService {
     }, props.runtime);
   }
 
+  /**
+   * What is wrong with `other` as a service this one depends on or talks to (`prop` names the list): it must be
+   * another running service (a Lucid or foundation service, not a base image) of the same app.
+   */
+  private peerProblems(prop: string, verb: string, other: IStackService): string[] {
+    if (other === this) {
+      return [`${prop}: a service cannot ${verb} itself: remove it from ${prop}`];
+    }
+    const name = other?.node?.id ?? String(other);
+    if (!isStackService(other)) {
+      if (LucidImage.isLucidImage(other)) {
+        return [`${prop} "${name}" is a base image, not a running service: ${verb} a service (LucidService or FoundationService); ` +
+          'a base image the service is built on is built first automatically'];
+      }
+      return [`${prop} "${name}" is not a service: give a LucidService or FoundationService`];
+    }
+    if (tryAppOf(other) !== tryAppOf(this)) {
+      return [`${prop} "${name}" belongs to another app (${other.node.path}): a service can only ${verb} services of its own app`];
+    }
+    return [];
+  }
+
   private validateService(): string[] {
     const errors: string[] = [];
     if (!isPort(this.port)) {
       errors.push(portProblem('port', this.port));
     }
     errors.push(...this.healthCheck.problems());
-    const probe = this.healthCheck.command;
-    if (probe && probe.length > 0 && !probe[0].startsWith('/')) {
-      errors.push(`health check command starts with "${probe[0]}": give the absolute path of a binary that exists in the runtime image (distroless has no shell, and no curl, wget or pgrep)`);
-    }
     errors.push(...(this.runtime._recipe.serviceProblems?.(this.runtime) ?? []));
     for (const key of Object.keys(this.env)) {
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
@@ -284,11 +338,12 @@ export class LucidService extends LucidImage implements IStackService {
         errors.push(`secret "${s.name}" needs a file path without newlines`);
       }
     }
+    // A dependency on a higher layer is the compliance rule LUCID-LYR1's to report (it can be suppressed).
     for (const d of this.dependencies) {
-      // A dependency on a higher layer is the compliance rule LUCID-LYR1's to report (it can be suppressed).
-      if (d === this) {
-        errors.push('a service cannot depend on itself');
-      }
+      errors.push(...this.peerProblems('dependsOn', 'depend on', d));
+    }
+    for (const t of this.peers) {
+      errors.push(...this.peerProblems('talksTo', 'talk to', t));
     }
     const native = this.stageFamily.language === RuntimeLanguage.NATIVE && !this.runtime._recipe.compiledProbe;
     if (this.healthCheck.kind === HealthCheckKind.HTTP && native) {

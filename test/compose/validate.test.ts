@@ -16,6 +16,30 @@ describe('validateComposeModel', () => {
     expect(validateComposeModel(baseImages())).toEqual([]);
   });
 
+  describe('builds on other services\' images', () => {
+    const build = (ctx: { [name: string]: string }) => ({ context: '.', additionalContexts: ctx });
+
+    test('accepts a service: context naming a service that builds, and scale 0 for the build-only one', () => {
+      expect(validateComposeModel({
+        services: { base: { image: 'b', imageBuild: { context: 'b' }, scale: 0 }, app: { image: 'a', imageBuild: build({ b: 'service:base' }) } },
+      })).toEqual([]);
+    });
+
+    test.each([
+      ['a missing service', { app: { image: 'a', imageBuild: build({ b: 'service:nope' }) } },
+        'services.app.build.additional_contexts.b: service "nope" does not exist'],
+      ['itself', { app: { image: 'a', imageBuild: build({ b: 'service:app' }) } },
+        'services.app.build.additional_contexts.b: a service\'s build cannot use its own image'],
+      ['a service that builds nothing', { app: { image: 'a', imageBuild: build({ b: 'service:db' }) }, db: { image: 'redis:8.0' } },
+        'service "db" builds no image (give it a build, or use docker-image://redis:8.0)'],
+      ['a cycle', { a: { image: 'a', imageBuild: build({ b: 'service:b' }) }, b: { image: 'b', imageBuild: build({ a: 'service:a' }) } },
+        'build.additional_contexts: build cycle a => b => a'],
+      ['a negative scale', { app: { image: 'a', scale: -1 } }, 'services.app.scale: -1 is not a number of containers'],
+    ])('rejects a context or scale on %s', (_what, services, message) => {
+      expect(validateComposeModel({ services } as ComposeFileModel)).toEqual([expect.stringContaining(message)]);
+    });
+  });
+
   describe('names', () => {
     test('rejects a project name compose does not accept', () => {
       expect(validateComposeModel({ name: 'Lucid Stack', services: {} }))

@@ -215,6 +215,36 @@ describe('StackOverview', () => {
     expect(() => oneService({ overview: { fileName: '../STACK.md' } })).toThrow(/fileName "\.\.\/STACK\.md" must be a file name ending in \.md/);
   });
 
+  test('draws each declared talksTo as a dotted edge, and only those, between nodes on a shared network', () => {
+    // GIVEN the TRON payment service (wallet) calling the mesh controller (ops) and Redis, with no start-up dependency
+    const app = Testing.app();
+    const redis = FoundationService.redis(app, 'redis');
+    const mesh = new LucidService(app, 'mesh-controller', {
+      plane: Plane.OPS, layer: Layer.CORE_SUPPORT, description: 'mesh', directory: 'apps/mesh', port: 8500, runtime: ServiceRuntime.nodejs(),
+    });
+    new LucidService(app, 'tron-payment', {
+      plane: Plane.WALLET,
+      layer: Layer.SERVICE_INTEGRATION,
+      description: 'tron',
+      directory: 'apps/tron',
+      port: 8090,
+      runtime: ServiceRuntime.nodejs(),
+      talksTo: [mesh, redis],
+    });
+
+    // WHEN
+    const markdown = Testing.synth(app)['STACK.md'];
+    const runtime = parseFlowchart(mermaidBlocks(markdown)['Runtime graph']);
+
+    // THEN
+    const name = (id: string) => runtime.nodes.get(id)!.lines[0];
+    expect(runtime.edges.filter(e => e.dotted).map(e => `${name(e.from)} -> ${name(e.to)}: ${e.label}`).sort())
+      .toEqual(['tron-payment -> mesh-controller: talks to', 'tron-payment -> redis: talks to']);
+    expect(runtime.edges.filter(e => !e.dotted)).toEqual([]);
+    expect(markdown).not.toContain('none declared');
+    expect(nodeOf(runtime, 'tron-payment').lines).toContain('also on ops');
+  });
+
   test('shows images and services added after the app is built', () => {
     // GIVEN an app whose overview exists before its service
     const app = Testing.app();

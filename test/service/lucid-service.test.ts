@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Construct } from 'constructs';
 import {
-  Compliance, FoundationService, HealthCheck, Layer, LucidService, LucidServiceProps, Plane, RuntimeFamily, SecretSource,
+  Compliance, FoundationService, HealthCheck, IStackService, Layer, LucidService, LucidServiceProps, Plane, RuntimeFamily, SecretSource,
   ServiceRuntime, Testing,
 } from '../../src';
 import { SynthesisError } from '../../src/core/errors';
@@ -75,6 +75,92 @@ describe('LucidService', () => {
     expect(problems(app)).toEqual([
       expect.stringMatching(/^\[.*Lucid\/gw\] LUCID-LYR1: .* Found: depends on ui \(layer 3\) from layer 0\./),
     ]);
+  });
+
+  test('a base image in dependsOn is a construct-path error, not a broken compose file', () => {
+    // GIVEN a base image passed where a running service belongs (jsii users can pass any construct)
+    const app = Testing.app();
+    const base = new DistrolessPythonBase(app, 'python-base', { directory: 'images/python' });
+    new LucidService(app, 'gw', props({ dependsOn: [base as unknown as IStackService] }));
+
+    // WHEN
+    const found = problems(app);
+
+    // THEN one problem, about gw, with the fix; nothing about depends_on.undefined
+    expect(found).toEqual([expect.stringMatching(
+      /^\[.*Lucid\/gw\] dependsOn "python-base" is a base image, not a running service: depend on a service .*built first automatically/)]);
+    expect(found.join('\n')).not.toContain('undefined');
+  });
+
+  test('a dependency on a service of another app is rejected with the path and the fix', () => {
+    // GIVEN
+    const app = Testing.app();
+    const elsewhere = new LucidService(Testing.app({ name: 'other' }), 'elsewhere', props({ directory: 'apps/x' }));
+    new LucidService(app, 'gw', props({ dependsOn: [elsewhere] }));
+
+    // WHEN / THEN
+    expect(problems(app)).toEqual([expect.stringMatching(
+      /^\[.*Lucid\/gw\] dependsOn "elsewhere" belongs to another app \(.*\): a service can only depend on services of its own app/)]);
+  });
+
+  describe('talksTo: who a service calls, apart from start-up order', () => {
+    function tronAndMesh(extra: Partial<LucidServiceProps> = {}) {
+      const app = Testing.app();
+      const mesh = new LucidService(app, 'mesh-controller', props({ plane: Plane.OPS, directory: 'apps/mesh', port: 8500 }));
+      const tron = new LucidService(app, 'tron-payment', props({ plane: Plane.WALLET, layer: Layer.SERVICE_INTEGRATION, directory: 'apps/tron', port: 8090, ...extra }));
+      return { app, mesh, tron };
+    }
+
+    test('a wallet service talking to the ops mesh controller shares a network with it, without a start-up dependency', () => {
+      // GIVEN
+      const { app, mesh, tron } = tronAndMesh();
+      tron.addTalksTo(mesh);
+
+      // WHEN
+      const model = app.compose.stackModel();
+
+      // THEN
+      const nets = (name: string) => Object.keys(model.services[name].networks ?? {});
+      expect(nets('tron-payment').filter(n => nets('mesh-controller').includes(n))).toEqual(['ops']);
+      expect(model.services['tron-payment'].dependsOn).toBeUndefined();
+      expect(tron.talksTo).toEqual([mesh]);
+      expect(problems(app)).toEqual([]);
+    });
+
+    test('without talksTo the two planes share no network (control)', () => {
+      const { app } = tronAndMesh();
+      const model = app.compose.stackModel();
+      expect(Object.keys(model.services['tron-payment'].networks ?? {})).toEqual(['wallet']);
+    });
+
+    test('the talksTo prop does the same as addTalksTo, and a foundation service joins the caller\'s plane', () => {
+      const app = Testing.app();
+      const redis = FoundationService.redis(app, 'redis');
+      const mesh = new LucidService(app, 'mesh-controller', props({ directory: 'apps/mesh', port: 8500 }));
+      new LucidService(app, 'tron-payment', props({ plane: Plane.WALLET, directory: 'apps/tron', port: 8090, talksTo: [mesh, redis] }));
+      const model = app.compose.stackModel();
+      expect(Object.keys(model.services['tron-payment'].networks ?? {})).toEqual(['ops', 'wallet']);
+      expect(Object.keys(model.services.redis.networks ?? {})).toEqual(['wallet']);
+    });
+
+    test.each([
+      ['itself', (tron: LucidService) => tron, 'talksTo: a service cannot talk to itself'],
+      ['a base image', (tron: LucidService) => new DistrolessPythonBase(tron.node.scope!, 'python-base', { directory: 'images/python' }) as unknown as IStackService,
+        'talksTo "python-base" is a base image, not a running service'],
+      ['a service of another app', () => new LucidService(Testing.app({ name: 'other' }), 'elsewhere', props({ directory: 'apps/x' })),
+        'talksTo "elsewhere" belongs to another app'],
+    ])('talking to %s is rejected with the path and the fix', (_what, target, message) => {
+      // GIVEN
+      const { app, tron } = tronAndMesh();
+      tron.addTalksTo(target(tron));
+
+      // WHEN
+      const found = problems(app);
+
+      // THEN
+      expect(found).toEqual([expect.stringContaining(message)]);
+      expect(found[0]).toMatch(/^\[[^\]]*Lucid\/tron-payment\] /);
+    });
   });
 
   test('requirements cannot be added on top of a distroless base image', () => {
@@ -324,6 +410,27 @@ describe('FoundationService', () => {
 
     // WHEN / THEN
     expect(problems(app)).toEqual([expect.stringMatching(/^\[.*Lucid\/redis\] image "redis:latest" is not pinned/)]);
+  });
+
+  test('a health check with a relative program is rejected, as HealthCheck.exec\'s docs say', () => {
+    // GIVEN
+    const app = Testing.app();
+    new FoundationService(app, 'cache', { image: 'redis:8.0', port: 6379, healthCheck: HealthCheck.exec(['redis-cli', 'ping']) });
+
+    // WHEN / THEN
+    expect(problems(app)).toEqual([expect.stringMatching(
+      /^\[.*Lucid\/cache\] health check command starts with "redis-cli": give the absolute path of a binary that exists in the image/)]);
+  });
+
+  test.each([
+    ['redis', (app: Construct) => FoundationService.redis(app, 'x'), '/usr/local/bin/redis-cli'],
+    ['mongodb', (app: Construct) => FoundationService.mongodb(app, 'x'), '/usr/bin/mongosh'],
+    ['elasticsearch', (app: Construct) => FoundationService.elasticsearch(app, 'x'), '/usr/bin/curl'],
+  ])('the %s preset probes with an absolute program of its official image', (_name, make, program) => {
+    const app = Testing.app();
+    const f = make(app);
+    expect(f.healthCheck.command![0]).toBe(program);
+    expect(problems(app)).toEqual([]);
   });
 
   test('presets run with their own health checks and data volumes', () => {

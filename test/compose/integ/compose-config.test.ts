@@ -2,8 +2,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as fc from 'fast-check';
+import { Layer, LucidService, Plane, ServiceRuntime, Testing } from '../../../src';
 import { ComposeDependencyCondition, ComposeFileModel } from '../../../src/compose';
 import { unrepresentableCharacter } from '../../../src/compose/escape';
+import { DistrolessPythonBase } from '../../../src/images';
 import { docker } from '../../util/docker';
 import { baseImages, lucidStack } from '../models';
 import { render } from '../util';
@@ -175,5 +177,47 @@ describe('docker compose config reads the rendered files', () => {
       }),
       { numRuns: 20 },
     );
+  });
+});
+
+describe('docker compose config reads the stack file of an app with a base image', () => {
+  test('the base is a build-only service the service on it builds first, in every profile', () => {
+    // GIVEN the synthesized stack file of an app whose service is built FROM its Python base
+    const app = Testing.app();
+    const base = new DistrolessPythonBase(app, 'python-base', { directory: 'images/python-base', requirements: 'requirements.txt' });
+    new LucidService(app, 'api', {
+      plane: Plane.OPS,
+      layer: Layer.CORE_SUPPORT,
+      description: 'api',
+      directory: 'apps/api',
+      port: 8080,
+      runtime: ServiceRuntime.python({ baseImage: base }),
+    });
+    const text = Testing.synth(app)['docker-compose.yml'];
+
+    // WHEN compose reads it with every profile, and with one plane's
+    const { json, stderr } = composeConfig(text, '--profile', '*');
+    const sub = fs.mkdtempSync(path.join(dir, 'ops-'));
+    fs.writeFileSync(path.join(sub, 'docker-compose.yml'), text);
+    const ops = docker(['compose', '--profile', 'ops', 'config', '--services'], sub).stdout.trim().split('\n').sort();
+
+    // THEN compose keeps the base as a service with no container and the service's build names it
+    expect(stderr).not.toMatch(/variable is not set/);
+    expect(json.services['python-base'].scale).toBe(0);
+    expect(json.services['python-base'].build).toMatchObject({ target: 'runtime', dockerfile: 'Dockerfile' });
+    expect(json.services.api.build.additional_contexts).toEqual({ 'pickme/lucid-python-base': 'service:python-base' });
+    expect(ops).toEqual(['api', 'python-base']);
+  });
+
+  test('compose rejects a build context naming a service that does not exist, which lucid-cdk also rejects (control)', () => {
+    // GIVEN: written by hand since the validator refuses it
+    const text = 'services:\n  a:\n    image: a\n    build:\n      context: .\n      additional_contexts:\n        base: service:nope\n';
+    const sub = fs.mkdtempSync(path.join(dir, 'ctx-'));
+    fs.writeFileSync(path.join(sub, 'docker-compose.yml'), text);
+    // WHEN
+    const r = docker(['compose', 'config'], sub, true);
+    // THEN
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/nope/);
   });
 });

@@ -101,8 +101,10 @@ describe('docker buildx bake --print on the generated docker-bake.hcl', () => {
 describe('docker compose config on the generated compose files', () => {
   const config = JSON.parse(docker(['compose', '--profile', '*', 'config', '--format', 'json'], dir).stdout);
 
+  const bases = images.filter(i => !LucidService.isLucidService(i)).map(i => i.targetName);
+
   test('every service is hardened: UID 65532, read-only root, no capabilities, no new privileges, init', () => {
-    expect(Object.keys(config.services).sort()).toEqual([...services.map(s => s.serviceName), 'redis'].sort());
+    expect(Object.keys(config.services).sort()).toEqual([...services.map(s => s.serviceName), ...bases, 'redis'].sort());
     for (const s of services) {
       const c = config.services[s.serviceName];
       expect(c.user).toBe('65532:65532');
@@ -136,14 +138,27 @@ describe('docker compose config on the generated compose files', () => {
   test('a foundation service runs its upstream image with its own health check, on the planes that need it', () => {
     const redis = config.services.redis;
     expect(redis.image).toBe('redis:8.0');
-    expect(redis.healthcheck.test).toEqual(['CMD', 'redis-cli', '-p', '6379', 'ping']);
+    expect(redis.healthcheck.test).toEqual(['CMD', '/usr/local/bin/redis-cli', '-p', '6379', 'ping']);
     expect(Object.keys(redis.networks).sort()).toEqual(['ops']);
     expect(config.services['auth-service'].depends_on.redis).toMatchObject({ condition: 'service_healthy' });
   });
 
   test('a plane\'s profile brings the services it depends on', () => {
     const gui = docker(['compose', '--profile', 'gui', 'config', '--services'], dir).stdout.trim().split('\n').sort();
-    expect(gui).toEqual(['admin-ui', 'api-gateway', 'auth-service', 'redis']);
+    expect(gui).toEqual(['admin-ui', 'api-gateway', 'auth-service', ...bases, 'redis'].sort());
+  });
+
+  test('the base images are build-only services, and each image built on one names it as bake does', () => {
+    const printed = bakePrint();
+    for (const image of images) {
+      const c = config.services[image.targetName];
+      expect(c.scale ?? 1).toBe(LucidService.isLucidService(image) ? 1 : 0);
+      // bake's `target:<base>` context and compose's `service:<base>` context, under the same FROM reference
+      const bake = Object.fromEntries(Object.entries(printed.target[image.targetName].contexts ?? {})
+        .map(([k, v]) => [k, String(v).replace(/^target:/, 'service:')]));
+      expect(c.build.additional_contexts ?? {}).toEqual(bake);
+    }
+    expect(config.services['auth-service'].build.additional_contexts).toEqual({ 'pickme/lucid-python-base': 'service:python-base' });
   });
 
   test('the base file builds the base images only', () => {

@@ -12,7 +12,11 @@ export function devBasesApp(props: LucidAppProps = {}): LucidApp {
   new JavaBase(app, 'java-dev', { directory: 'images/java-dev', imageName: 'lucid-base', tag: 'java-distroless' });
   new DistrolessPythonBase(app, 'dev', { directory: 'images/dev', requirements: 'requirements.txt', imageName: 'lucid-base' });
   new LucidService(app, 'auth', {
-    plane: Plane.OPS, layer: Layer.CORE_SUPPORT, description: 'auth', directory: 'apps/auth', port: 8080,
+    plane: Plane.OPS,
+    layer: Layer.CORE_SUPPORT,
+    description: 'auth',
+    directory: 'apps/auth',
+    port: 8080,
     runtime: ServiceRuntime.python({ baseImage: python }),
   });
   return app;

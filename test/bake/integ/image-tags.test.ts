@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Testing } from '../../../src';
-import { docker } from '../../util/docker';
 import { devBasesApp } from '../../images/dev-bases';
+import { docker } from '../../util/docker';
 
 // Each image's tag follows its own tag template, in the bake file as `docker buildx bake --print` resolves it, for
 // the multi-platform targets and the per-architecture ones alike.

@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Testing } from '../../../src';
-import { docker } from '../../util/docker';
 import { devBasesApp } from '../../images/dev-bases';
+import { docker } from '../../util/docker';
 
 // Compose tags the images it builds with the bake file's variables and defaults, `${REGISTRY:-pickme}` and
 // `${TAG:-latest}`, each image's tag template honoured: `docker compose config` interpolates them.

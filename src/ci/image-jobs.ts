@@ -259,6 +259,7 @@ function checkout(s: ImageJobSettings): Step {
  * the following steps, which bake and the scripts read.
  */
 function resolveImage(image: LucidImage, s: ImageJobSettings): Step {
+  const ownTag = image.tagWith('') !== '';
   const lines = s.namespace.fixed !== undefined
     ? [`registry=${shellQuote(s.namespace.fixed)}`]
     // Repository owners may have upper case letters; image references may not.
@@ -270,11 +271,11 @@ function resolveImage(image: LucidImage, s: ImageJobSettings): Step {
     run: script([
       ...lines,
       `name=${shellQuote(image.imageName)}`,
-      // The image's tag template, with `{tag}` as the run's TAG.
-      `tag=${image.tagWith('\0').split('\0').map(part => part === '' ? '' : shellQuote(part)).join('"$TAG"') || '""'}`,
+      // An image with a tag of its own: its template, with `{tag}` as the run's TAG.
+      ...(ownTag ? [`tag=${image.tagWith('\0').split('\0').map(part => part === '' ? '' : shellQuote(part)).join('"$TAG"') || '""'}`] : []),
       'echo "REGISTRY=$registry" >> "$GITHUB_ENV"',
       'echo "REPOSITORY=$registry/$name" >> "$GITHUB_ENV"',
-      'echo "IMAGE=$registry/$name:$tag" >> "$GITHUB_ENV"',
+      `echo "IMAGE=$registry/$name:${ownTag ? '$tag' : '$TAG'}" >> "$GITHUB_ENV"`,
     ]),
   };
 }

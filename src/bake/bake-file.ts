@@ -3,6 +3,7 @@ import { BakeString } from './bake-string';
 import { BakeValue } from './bake-value';
 import { BakeFunctionCall } from './function-call';
 import { BakeFileModel, BakeGroup, BakeTarget } from './model';
+import { architectureOf, perArchTargetName } from './per-arch';
 import { renderBakeFile } from './render';
 import { validateBakeModel } from './validate';
 import type { ILucidApp } from '../core/app';
@@ -24,8 +25,8 @@ export interface BakeOptions {
    */
   readonly fileName?: string;
   /**
-   * Also emit one target per image and platform, tagged `<tag>-<arch>` (e.g. `latest-arm64`), in the group
-   * `per-arch`.
+   * Also emit one target per image and platform, tagged `<tag>-<arch>` (e.g. `latest-arm64`,
+   * `python-distroless-arm64`), in the group `per-arch`. The images workflow pushes these tags too.
    * @default false
    */
   readonly perArchitectureTags?: boolean;
@@ -54,8 +55,10 @@ export class BakeFile extends Construct {
     return hasBrand(x, BAKE_FILE);
   }
 
+  /** Whether the file has one target per image and platform, tagged `<tag>-<arch>`. */
+  public readonly perArchitectureTags: boolean;
+
   private readonly app: ILucidApp;
-  private readonly options: BakeOptions;
 
   /**
    * @param app the app whose images the file builds
@@ -66,7 +69,7 @@ export class BakeFile extends Construct {
     super(app, id);
     brand(this, BAKE_FILE);
     this.app = app;
-    this.options = options;
+    this.perArchitectureTags = options.perArchitectureTags ?? false;
     const fileName = options.fileName ?? 'docker-bake.hcl';
     new GeneratedFile(this, app.filePath(fileName), { render: header => renderBakeFile(this.model(), header) });
     this.node.addValidation({ validate: () => validateBakeModel(this.model()).map(p => `${fileName}: ${p}`) });
@@ -98,19 +101,19 @@ export class BakeFile extends Construct {
         group(`${s.targetName}-with-bases`, [...chain, s], `${s.targetName} and the base images it is built on`);
       }
     }
-    if (this.options.perArchitectureTags) {
+    if (this.perArchitectureTags) {
       const perArch: string[] = [];
       for (const image of images) {
         for (const platform of this.app.platforms) {
-          const arch = platform.split('/').slice(1).join('-');
-          const name = `${image.targetName}-${arch}`;
+          const arch = architectureOf(platform);
+          const name = perArchTargetName(image, platform);
           perArch.push(name);
           targets.push({
             name,
             description: `${image.targetName} for ${platform} only, tagged -${arch}`,
             inherits: [image.targetName],
             platforms: [BakeString.literal(platform)],
-            tags: [BakeString.template(`\${${REGISTRY}}/${image.imageName}:\${${TAG}}-${arch}`)],
+            tags: [tagOf(image, `-${arch}`)],
           });
         }
       }
@@ -171,7 +174,7 @@ export class BakeFile extends Construct {
     for (const key of Object.keys(stageLabels)) {
       labels[key] = BakeString.literal(stageLabels[key]);
     }
-    const name = BakeString.literal(image.imageName);
+    const name = BakeString.literal(image._cacheName);
     return {
       name: image.targetName,
       description: image.description,
@@ -180,7 +183,7 @@ export class BakeFile extends Construct {
       dockerfile: BakeString.literal('Dockerfile'),
       target: BakeString.literal(image.runtimeStage.name),
       labels,
-      tags: [BakeString.template(`\${${REGISTRY}}/${image.imageName}:\${${TAG}}`)],
+      tags: [tagOf(image, '')],
       secret: image.buildSecrets.map(s => BakeString.literal(
         s.source === SecretSource.FILE ? `id=${s.id},src=${s.location}` : `id=${s.id},env=${s.location}`)),
       computed: {
@@ -193,3 +196,19 @@ export class BakeFile extends Construct {
   }
 }
 
+/**
+ * `${REGISTRY}/<imageName>:<tag>` with the image's tag template, `{tag}` written as `${TAG}`, and `suffix` after
+ * it. The literal parts are literals of the BakeString, escaped by the renderer.
+ */
+function tagOf(image: LucidImage, suffix: string): BakeString {
+  const parts: BakeString[] = [BakeString.variable(REGISTRY), BakeString.literal(`/${image.imageName}:`)];
+  const marker = '\u0000';
+  image.tagWith(marker).split(marker).forEach((text, i) => {
+    if (i > 0) {
+      parts.push(BakeString.variable(TAG));
+    }
+    parts.push(BakeString.literal(text));
+  });
+  parts.push(BakeString.literal(suffix));
+  return BakeString.concat(...parts);
+}

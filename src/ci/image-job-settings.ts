@@ -13,6 +13,8 @@ export interface ImageJobSettings {
   readonly bakeFile: string;
   /** A path inside the app's folder, relative to the repository root. */
   readonly filePath: (relative: string) => string;
+  /** Whether the bake file tags each platform's image `<tag>-<arch>` too, tags the workflow then pushes. */
+  readonly perArchTags: boolean;
   /** The platforms every image is built for. */
   readonly platforms: string[];
   /** The runner of single-runner jobs. */

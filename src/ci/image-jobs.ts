@@ -4,6 +4,7 @@ import { imageChecks } from './image-checks';
 import type { ImageJobSettings } from './image-job-settings';
 import { script, shellQuote } from './shell';
 import { Job, Step } from './workflow-model';
+import { architectureOf, perArchTargetName } from '../bake/per-arch';
 import { baseChain } from '../images/base-chain';
 import type { LucidImage } from '../images/lucid-image';
 
@@ -35,11 +36,16 @@ export function singleRunnerJobs(image: LucidImage, s: ImageJobSettings): { [id:
       load: true,
       // The test build reads the multi-platform cache the push writes, but writes its own scope: one scope written
       // by both would hold only the test platform after each test build, and the push would rebuild the others.
-      ...cacheOverrides(image, s, t => [`scope=${t.imageName}`, `scope=${t.imageName}-${arch(testPlatform)}`], t => `scope=${t.imageName}-${arch(testPlatform)}`),
+      ...cacheOverrides(image, s, t => [`scope=${t._cacheName}`, `scope=${t._cacheName}-${arch(testPlatform)}`], t => `scope=${t._cacheName}-${arch(testPlatform)}`),
     }, { PLATFORMS: testPlatform }),
     ...imageChecks(image, s),
     {
-      ...bake(`Push ${image.targetName} for ${s.platforms.join(', ')}`, image, s, { push: true }, s.attest ? { ATTEST: 'true' } : undefined),
+      // With per-architecture tags, the bake file's `<target>-<arch>` targets push `<tag>-<arch>` from the same
+      // build, each writing the cache scope of its platform (the one the test build reads).
+      ...bake(`Push ${[image.targetName, ...perArchTargets(image, s)].join(', ')} for ${s.platforms.join(', ')}`, image, s, {
+        push: true,
+        ...perArchCache(image, s),
+      }, s.attest ? { ATTEST: 'true' } : undefined, [image.targetName, ...perArchTargets(image, s)]),
       if: s.pushCondition,
     },
     ...optional(removeSecretFilesStep([image, ...baseChain(image)])),
@@ -66,7 +72,7 @@ export function nativeJobs(image: LucidImage, s: ImageJobSettings): { [id: strin
   const t = image.targetName;
   // Each platform job keeps its own cache scope: jobs of different platforms writing one scope would replace
   // each other's cache.
-  const scope = (i: LucidImage) => `scope=${i.imageName}-${wrap('matrix.arch')}`;
+  const scope = (i: LucidImage) => `scope=${i._cacheName}-${wrap('matrix.arch')}`;
   const perPlatformCache = cacheOverrides(image, s, i => [scope(i)], scope);
   const build: Step[] = [
     checkout(s),
@@ -113,27 +119,38 @@ export function nativeJobs(image: LucidImage, s: ImageJobSettings): { [id: strin
     },
     ...optional(removeSecretFilesStep([image, ...baseChain(image)])),
   ];
+  // Each platform's digest stays in its artifact's folder (`digests-<target>-<arch>/<digest>`): the per-architecture
+  // tags are made from it.
+  const perArch = s.perArchTags ? s.platforms.flatMap(platform => {
+    const folder = shellQuote(`digests-${t}-${arch(platform)}`);
+    return [
+      `docker buildx imagetools create -t "$IMAGE-${arch(platform)}" "$REPOSITORY@sha256:$(ls ${folder})"`,
+      `docker buildx imagetools inspect "$IMAGE-${arch(platform)}"`,
+    ];
+  }) : [];
   const merge: Step[] = [
     {
       name: 'Download the digests',
       uses: s.pins.uses('actions/download-artifact'),
-      with: { 'path': `${wrap('runner.temp')}/digests`, 'pattern': `digests-${t}-*`, 'merge-multiple': true },
+      with: { path: `${wrap('runner.temp')}/digests`, pattern: `digests-${t}-*` },
     },
     { name: 'Set up Buildx', uses: s.pins.uses('docker/setup-buildx-action') },
     resolveImage(image, s),
     login(s),
     {
-      name: `Create the manifest list of ${t}`,
+      name: s.perArchTags ? `Create the manifest list of ${t} and its per-architecture tags` : `Create the manifest list of ${t}`,
       shell: 'bash',
       run: script([
         'cd "$RUNNER_TEMP/digests"',
         'sources=()',
-        'for digest in *; do sources+=("$REPOSITORY@sha256:$digest"); done',
+        'for digest in */*; do sources+=("$REPOSITORY@sha256:${digest#*/}"); done',
         'docker buildx imagetools create -t "$IMAGE" "${sources[@]}"',
         'docker buildx imagetools inspect "$IMAGE"',
+        ...perArch,
       ]),
     },
-  ].map(step => ({ ...step, if: s.pushCondition }));
+    // The job runs only when pushing: its steps need no condition of their own (the login step has one).
+  ].map(step => ({ ...step, if: undefined }));
   const include = s.platforms.map(platform => ({
     platform,
     arch: arch(platform),
@@ -142,7 +159,7 @@ export function nativeJobs(image: LucidImage, s: ImageJobSettings): { [id: strin
   return {
     [buildJobId(image)]: {
       'name': `build ${t} (${wrap('matrix.platform')})`,
-      ...needs(image.baseImages.map(mergeJobId)),
+      ...nativeNeeds(image),
       'runs-on': wrap('matrix.runner'),
       'permissions': s.pushPermissions,
       'timeout-minutes': s.timeoutMinutes,
@@ -150,10 +167,12 @@ export function nativeJobs(image: LucidImage, s: ImageJobSettings): { [id: strin
       'env': { TAG: s.tag, CACHE: s.cache, PLATFORM: wrap('matrix.platform'), PLATFORMS: wrap('matrix.platform') },
       'steps': build,
     },
-    // Runs on pull requests too, with every step skipped, so that the images built on this one still run.
+    // Only when pushing: on pull requests it would take a runner to skip every step. The images built on this
+    // one run after it all the same (see nativeNeeds).
     [mergeJobId(image)]: {
       'name': `merge ${t}`,
       'needs': [buildJobId(image)],
+      'if': s.pushCondition,
       'runs-on': s.runsOn,
       'permissions': s.pushPermissions,
       'timeout-minutes': s.timeoutMinutes,
@@ -165,7 +184,45 @@ export function nativeJobs(image: LucidImage, s: ImageJobSettings): { [id: strin
 
 /** The platform's architecture as used in names: `linux/arm/v7` → `arm-v7`. */
 function arch(platform: string): string {
-  return platform.split('/').slice(1).join('-');
+  return architectureOf(platform);
+}
+
+/** The bake file's per-platform targets of `image`, tagged `<tag>-<arch>`, when it has them. */
+function perArchTargets(image: LucidImage, s: ImageJobSettings): string[] {
+  return s.perArchTags ? s.platforms.map(p => perArchTargetName(image, p)) : [];
+}
+
+/** `set` lines giving each per-platform target of `image` the gha cache scope of its platform. */
+function perArchCache(image: LucidImage, s: ImageJobSettings): { set?: string } {
+  if (!s.gha || !s.perArchTags) {
+    return {};
+  }
+  const lines = s.platforms.flatMap(p => {
+    const scope = `scope=${image._cacheName}-${arch(p)}`;
+    return [`${perArchTargetName(image, p)}.cache-from=type=gha,${scope}`, `${perArchTargetName(image, p)}.cache-to=type=gha,${scope},mode=max`];
+  });
+  return { set: lines.join('\n') };
+}
+
+/**
+ * A native platform job needs the build and the merge job of each image it is built FROM. The merge jobs run only
+ * when pushing, and GitHub skips a job whose needed job was skipped unless its `if` says otherwise: so it runs
+ * unless the run was cancelled, when every base built and every merge succeeded or was skipped by its condition (a
+ * merge whose build failed is skipped too, but then that build's result is not success).
+ */
+function nativeNeeds(image: LucidImage): { needs?: string[]; if?: string } {
+  const bases = [...new Set(image.baseImages)];
+  if (bases.length === 0) {
+    return {};
+  }
+  const conditions = bases.flatMap(b => [
+    `needs.${buildJobId(b)}.result == 'success'`,
+    `(needs.${mergeJobId(b)}.result == 'success' || needs.${mergeJobId(b)}.result == 'skipped')`,
+  ]);
+  return {
+    needs: [...new Set(bases.flatMap(b => [buildJobId(b), mergeJobId(b)]))].sort(),
+    if: ['!cancelled()', ...conditions].join(' && '),
+  };
 }
 
 /**
@@ -202,6 +259,7 @@ function checkout(s: ImageJobSettings): Step {
  * the following steps, which bake and the scripts read.
  */
 function resolveImage(image: LucidImage, s: ImageJobSettings): Step {
+  const ownTag = image.tagWith('') !== '';
   const lines = s.namespace.fixed !== undefined
     ? [`registry=${shellQuote(s.namespace.fixed)}`]
     // Repository owners may have upper case letters; image references may not.
@@ -213,9 +271,11 @@ function resolveImage(image: LucidImage, s: ImageJobSettings): Step {
     run: script([
       ...lines,
       `name=${shellQuote(image.imageName)}`,
+      // An image with a tag of its own: its template, with `{tag}` as the run's TAG.
+      ...(ownTag ? [`tag=${image.tagWith('\0').split('\0').map(part => part === '' ? '' : shellQuote(part)).join('"$TAG"') || '""'}`] : []),
       'echo "REGISTRY=$registry" >> "$GITHUB_ENV"',
       'echo "REPOSITORY=$registry/$name" >> "$GITHUB_ENV"',
-      'echo "IMAGE=$registry/$name:$TAG" >> "$GITHUB_ENV"',
+      `echo "IMAGE=$registry/$name:${ownTag ? '$tag' : '$TAG'}" >> "$GITHUB_ENV"`,
     ]),
   };
 }
@@ -237,7 +297,8 @@ function login(s: ImageJobSettings): Step {
  * A bake of the image's target from the committed bake file; bake reads REGISTRY, TAG and CACHE from the env.
  * The build secrets of the image and of the images it is built on come with it (see build-secrets.ts).
  */
-function bake(name: string, image: LucidImage, s: ImageJobSettings, inputs: { [k: string]: string | boolean }, env?: { [k: string]: string }): Step {
+function bake(name: string, image: LucidImage, s: ImageJobSettings, inputs: { [k: string]: string | boolean }, env?: { [k: string]: string },
+  targets: string[] = [image.targetName]): Step {
   const secrets = bakeSecretInputs([image, ...baseChain(image)], s.buildSecretNames);
   const set = [...(inputs.set ? [String(inputs.set)] : []), ...secrets.set].join('\n');
   const stepEnv = { ...env, ...secrets.env };
@@ -248,7 +309,7 @@ function bake(name: string, image: LucidImage, s: ImageJobSettings, inputs: { [k
     with: {
       source: s.source,
       files: s.bakeFile,
-      targets: image.targetName,
+      targets: targets.join(','),
       ...inputs,
       ...(set ? { set } : {}),
       ...(secrets.allow ? { allow: secrets.allow } : {}),

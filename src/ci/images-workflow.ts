@@ -144,6 +144,7 @@ export class ImagesWorkflow extends Construct {
       bakeFile: this.bakeFile() ?? 'docker-bake.hcl',
       filePath: rel => this.app.filePath(rel),
       platforms: this.app.platforms,
+      perArchTags: this.app.node.children.find(BakeFile.isBakeFile)?.perArchitectureTags ?? false,
       runsOn: o.runsOn ?? 'ubuntu-24.04',
       nativeRunners: { ...DEFAULT_RUNNERS, ...o.nativeRunners },
       timeoutMinutes: o.timeoutMinutes ?? 60,

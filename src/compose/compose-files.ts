@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { toComposeObject } from './compose-object';
 import { ComposeDuration } from './duration';
+import { escapeInterpolation } from './escape';
 import {
   ComposeDependencyCondition, ComposeFileModel, ComposeMountType, ComposePortProtocol, ComposeSecret, ComposeService,
   ComposeServiceSecret,
@@ -74,13 +75,13 @@ export class ComposeFiles extends Construct {
     super(app, id);
     this.app = app;
     this.options = options;
-    this.file = composeFile(this, app.filePath(options.fileName ?? 'docker-compose.yml'), () => this.stackModel(), [
+    this.file = composeFile(this, app.filePath(options.fileName ?? 'docker-compose.yml'), () => this.stackModel(), () => this.images(false), [
       'Every service belongs to the profiles of its plane and layer (and of the services that need it):',
       'build and run the whole stack with `docker compose --profile \'*\' up --build --wait`, one plane with',
       '`--profile ops`. The base images are build-only services (`scale: 0`, no container): each image built on',
       'one names it in `build.additional_contexts`, so compose builds the base first and pulls no image of the app.',
     ]);
-    this.baseFile = composeFile(this, app.filePath(options.baseFileName ?? 'docker-compose.base.yml'), () => this.baseModel(), [
+    this.baseFile = composeFile(this, app.filePath(options.baseFileName ?? 'docker-compose.base.yml'), () => this.baseModel(), () => this.images(true), [
       'Builds the base images only: `docker compose -f docker-compose.base.yml build`',
       '(docker-compose.yml builds them too, before the services built on them).',
     ]);
@@ -178,6 +179,25 @@ export class ComposeFiles extends Construct {
     return { name: `${this.app.name}-base`, services, secrets: Object.keys(secrets).length > 0 ? secrets : undefined };
   }
 
+  /**
+   * The Lucid images of a file by compose service, with their `image:` as compose interpolates it: the bake file's
+   * variables with the same defaults, `${REGISTRY:-pickme}/lucid-x:${TAG:-latest}`, the image's tag template
+   * honoured.
+   */
+  /** The `image:` references of a file: every image (docker-compose.yml builds the bases too), or the bases only. */
+  private images(basesOnly: boolean): Map<string, { literal: string; interpolated: string }> {
+    const out = new Map<string, { literal: string; interpolated: string }>();
+    for (const image of LucidImage.all(this.app).filter(i => !basesOnly || i.kind === ImageKind.BASE)) {
+      const name = LucidService.isLucidService(image) ? image.serviceName : image.targetName;
+      const tag = image.tagWith('\u0000').split('\u0000').map(escapeInterpolation).join(`\${TAG:-${escapeInterpolation(this.app.tag)}}`);
+      out.set(name, {
+        literal: image.imageRef,
+        interpolated: `\${REGISTRY:-${escapeInterpolation(this.app.registry)}}/${escapeInterpolation(image.imageName)}:${tag}`,
+      });
+    }
+    return out;
+  }
+
   /** How compose builds an image, with its build secrets declared at the top level of the file. */
   private build(image: LucidImage, secrets: { [name: string]: ComposeSecret }) {
     for (const s of image.buildSecrets) {
@@ -197,11 +217,12 @@ export class ComposeFiles extends Construct {
  * A compose file rendered from `model`, with overrides: without any, the model is validated as it is; with some,
  * the overridden object is read back and validated the same way.
  */
-function composeFile(scope: Construct, filePath: string, model: () => ComposeFileModel, comments: string[]): IOverridableFile {
+function composeFile(scope: Construct, filePath: string, model: () => ComposeFileModel,
+  images: () => Map<string, { literal: string; interpolated: string }>, comments: string[]): IOverridableFile {
   return new GeneratedObjectFile(scope, filePath, {
     object: () => toComposeObject(model(), false),
     validate: (object, overridden) => overridden ? validateComposeObject(object) : validateComposeModel(model()),
-    render: (object, header) => renderComposeObject(object, [...header, ...comments]),
+    render: (object, header) => renderComposeObject(object, [...header, ...comments], interpolatedImages(object, images())),
   });
 }
 
@@ -218,6 +239,17 @@ function baseContexts(image: LucidImage): { [name: string]: string } | undefined
   const out: { [name: string]: string } = {};
   for (const base of bases) {
     out[base.imageRef.replace(/:latest$/, '')] = `service:${base.targetName}`;
+  }
+  return out;
+}
+
+/** The interpolated `image:` of each Lucid image whose reference is still lucid-cdk's (an override replaces it). */
+function interpolatedImages(object: any, images: Map<string, { literal: string; interpolated: string }>): { [service: string]: string } {
+  const out: { [service: string]: string } = {};
+  for (const [name, image] of images) {
+    if (object?.services?.[name]?.image === image.literal) {
+      out[name] = image.interpolated;
+    }
   }
   return out;
 }

@@ -27,9 +27,10 @@ export function renderCompose(model: ComposeFileModel, header: string[] = []): s
 /**
  * The compose file for a plain `object` with the specification's keys (a model's `toComposeObject`, possibly
  * overridden), which the caller has validated. Every string value is escaped for compose interpolation and quoted
- * where a YAML 1.1 or 1.2 parser would misread it. Throws when a header line holds a line break.
+ * where a YAML 1.1 or 1.2 parser would misread it, except the `image` of each service named in `images`, which is
+ * replaced by the text given there, written as it is so that compose interpolates it. Throws when a header line holds a line break.
  */
-export function renderComposeObject(object: ComposeObject, header: string[] = []): string {
+export function renderComposeObject(object: ComposeObject, header: string[] = [], images: { [service: string]: string } = {}): string {
   const problems: string[] = [];
   for (const [i, line] of header.entries()) {
     if (LINE_BREAK.test(line)) {
@@ -40,7 +41,15 @@ export function renderComposeObject(object: ComposeObject, header: string[] = []
     throw invalidComposeFile(problems);
   }
 
-  const doc = new Document(escapeComposeObject(object), { aliasDuplicateObjects: false });
+  const escaped = escapeComposeObject(object);
+  // The images given are written as they are, compose interpolating their variables (`${TAG:-latest}`).
+  const services = escaped.services as { [name: string]: ComposeObject } | undefined;
+  for (const [name, image] of Object.entries(images)) {
+    if (services?.[name] !== undefined) {
+      services[name] = { ...services[name], image };
+    }
+  }
+  const doc = new Document(escaped, { aliasDuplicateObjects: false });
   // Compose files repeat the same strings for every service (user, capabilities, tmpfs, ...): each distinct
   // string is parsed once.
   const plain = new Map<string, boolean>();

@@ -203,6 +203,16 @@ export function invalidTag(tag: string): Error {
   return new Error(`"${tag}" is not a valid tag: up to 128 letters, digits, "_", "." and "-", not starting with "." or "-"`);
 }
 
+/** An image whose tag template does not make a Docker tag. @internal */
+export function invalidImageTagTemplate(path: string, template: string): ConstructError {
+  return new ConstructError(path, `tag "${template}" does not make a valid image tag: up to 128 letters, digits, "_", "." and "-", not starting with "." or "-", where {tag} stands for the app's tag (e.g. "python-distroless" or "{tag}-python")`);
+}
+
+/** Two images of one app tagged with the same reference. @internal */
+export function duplicateImageReference(path: string, reference: string, otherPath: string): ConstructError {
+  return new ConstructError(path, `is tagged ${reference}, as is ${otherPath}: one would overwrite the other in the registry, bake and compose; give one of them another imageName or tag`);
+}
+
 /** An image digest Docker does not accept; `problem` says what is wrong and the fix. @internal */
 export function invalidDigest(digest: string, problem: string): Error {
   return new Error(`"${digest}" is not a valid digest: ${problem}`);

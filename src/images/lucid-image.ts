@@ -3,7 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { BuildSecret } from './build-secret';
 import type { ILucidApp } from '../core/app';
 import { appOf } from '../core/app-of';
-import { familyNotOfLanguage, imageHasNoStages } from '../core/errors';
+import { duplicateImageReference, familyNotOfLanguage, imageHasNoStages, invalidImageTagTemplate } from '../core/errors';
 import { GeneratedFile } from '../core/generated-file';
 import { findAll, memo } from '../core/tree-index';
 import { BaseImage, Dockerfile, ImageReference, MountType, renderDockerignore, RunMount, Stage } from '../dockerfile';
@@ -13,6 +13,10 @@ import { SecretSource } from './secret-source';
 import { StructureTest } from '../structure-test/structure-test';
 
 const LUCID_IMAGE = Symbol.for('lucid-cdk.LucidImage');
+/** What stands for the app's tag in an image's tag template. */
+const TAG_PLACEHOLDER = '{tag}';
+/** Docker's rule for tags (distribution/reference `tag`). */
+const DOCKER_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 
 /** Whether an image is a base image (built FROM by others) or a runnable service. */
 export enum ImageKind {
@@ -33,10 +37,19 @@ export interface LucidImageProps {
   readonly directory: string;
 
   /**
-   * The image's repository name (without registry), tagged `<registry>/<imageName>:<tag>`.
+   * The image's repository name (without registry), tagged `<registry>/<imageName>:<tag>`. Several images may
+   * share a repository when their tags differ.
    * @default `lucid-<id>`
    */
   readonly imageName?: string;
+
+  /**
+   * The image's tag, as a template in which `{tag}` stands for the app's tag (the `TAG` of the bake file, compose
+   * and the workflow): `'python-distroless'` is a fixed tag, `'{tag}-python'` follows the app's. The result must be
+   * a Docker tag. Per-architecture tags append `-<arch>` (`python-distroless-arm64`).
+   * @default '{tag}'
+   */
+  readonly tag?: string;
 
   /**
    * The `description` label.
@@ -84,6 +97,8 @@ export abstract class LucidImage extends Construct {
   public readonly directory: string;
   /** The repository name, without registry. */
   public readonly imageName: string;
+  /** The tag template, in which `{tag}` stands for the app's tag. */
+  public readonly tagTemplate: string;
   /** The `description` label. */
   public readonly description: string;
   /** The `version` label. */
@@ -116,6 +131,7 @@ export abstract class LucidImage extends Construct {
     this.app = appOf(this);
     this.directory = path.posix.normalize(props.directory);
     this.imageName = props.imageName ?? `lucid-${id}`;
+    this.tagTemplate = props.tag ?? TAG_PLACEHOLDER;
     this.version = props.version ?? '1.0.0';
     this.description = props.description ?? `Lucid ${id}`;
     this.explicitBudget = props.sizeBudgetMb;
@@ -153,7 +169,31 @@ export abstract class LucidImage extends Construct {
 
   /** The image reference this image is tagged with by default: `<registry>/<imageName>:<tag>`. */
   public get imageRef(): string {
-    return `${this.app.registry}/${this.imageName}:${this.app.tag}`;
+    return `${this.app.registry}/${this.imageName}:${this.tag}`;
+  }
+
+  /** The image's tag with the app's tag: `tagTemplate` with `{tag}` replaced by it. */
+  public get tag(): string {
+    return this.tagWith(this.app.tag);
+  }
+
+  /**
+   * The image's tag when the app's tag is `appTag`: `tagTemplate` with every `{tag}` replaced by it. The bake
+   * file, compose and the workflow pass their `TAG` variable's reference.
+   * @param appTag what `{tag}` stands for
+   */
+  public tagWith(appTag: string): string {
+    return this.tagTemplate.split(TAG_PLACEHOLDER).join(appTag);
+  }
+
+  /**
+   * The name the image's build cache is kept under (the GitHub Actions cache scope, the registry cache's
+   * repository): the repository name, followed by the tag for an image with a tag of its own, so that images of one
+   * repository keep their caches apart (`lucid-base-python-distroless`).
+   * @internal
+   */
+  public get _cacheName(): string {
+    return this.tagTemplate === TAG_PLACEHOLDER ? this.imageName : `${this.imageName}-${this.tagWith('tag')}`;
   }
 
   /** The images of this app that this image is built FROM (bake feeds them in as named contexts). */
@@ -226,8 +266,12 @@ export abstract class LucidImage extends Construct {
     if (this.directory.startsWith('..') || path.posix.isAbsolute(this.directory)) {
       errors.push(`directory "${this.directory}" must be a folder inside the app's folder`);
     }
-    if (!/^[a-z0-9]+([._-][a-z0-9]+)*$/.test(this.imageName) || !ImageReference.isValid(this.imageRef)) {
+    if (!/^[a-z0-9]+([._-][a-z0-9]+)*$/.test(this.imageName) || !ImageReference.isValid(`${this.app.registry}/${this.imageName}:latest`)) {
       errors.push(`imageName "${this.imageName}" is not a valid image name: use lower case letters and digits separated by ".", "_" or "-"`);
+    }
+    // Checked with a stand-in for the app's tag, so that the template is judged on its own.
+    if (!DOCKER_TAG.test(this.tagWith('latest')) || !DOCKER_TAG.test(this.tag)) {
+      errors.push(invalidImageTagTemplate(this.node.path, this.tagTemplate).problem);
     }
     if (!/^[a-zA-Z0-9][a-zA-Z0-9_-]*$/.test(this.node.id)) {
       errors.push(`id "${this.node.id}" is used as bake target and compose service name: use letters, digits, "-" and "_"`);
@@ -254,6 +298,9 @@ export abstract class LucidImage extends Construct {
     for (const other of LucidImage.all(this.app)) {
       if (other !== this && other.node.id === this.node.id) {
         errors.push(`another image (${other.node.path}) has the same id "${this.node.id}": ids name bake targets and compose services and must be unique in the app`);
+      }
+      if (other !== this && other.imageRef === this.imageRef) {
+        errors.push(duplicateImageReference(this.node.path, this.imageRef, other.node.path).problem);
       }
     }
     return errors;

@@ -376,22 +376,27 @@ describe('native multi-arch fan-out', () => {
     expect(job.steps.find((s: any) => s.name === 'Export the digest').env).toEqual({ METADATA: '${{ steps.push.outputs.metadata }}' });
   });
 
-  test('merges the digests into a manifest list with imagetools, after the matrix job', () => {
+  test('merges the digests into a manifest list with imagetools, after the matrix job, only when pushing', () => {
     for (const image of images) {
       const merge = workflow.jobs[`merge-${image.targetName}`];
       expect(merge.needs).toEqual([`build-${image.targetName}`]);
       expect(merge.permissions).toEqual({ contents: 'read', packages: 'write' });
       const create = merge.steps.find((s: any) => /^Create the manifest list/.test(s.name));
       expect(create.run).toContain('docker buildx imagetools create -t "$IMAGE" "${sources[@]}"');
-      expect(merge.steps.every((s: any) => s.if === PUSH)).toBe(true);
+      // the condition is the job's: on a pull request it takes no runner
+      expect(merge.if).toBe(PUSH);
+      expect(merge.steps.every((s: any) => s.if === undefined)).toBe(true);
       expect(merge.steps[0].with.pattern).toBe(`digests-${image.targetName}-*`);
     }
   });
 
-  test('keeps the base-image order: a platform job needs the merge jobs of its bases', () => {
-    expect(workflow.jobs['build-auth'].needs).toEqual(['merge-python-base']);
-    expect(workflow.jobs['build-chain'].needs).toEqual(['merge-java-base']);
+  test('keeps the base-image order: a platform job needs the build and merge jobs of its bases, run or skipped', () => {
+    expect(workflow.jobs['build-auth'].needs).toEqual(['build-python-base', 'merge-python-base']);
+    expect(workflow.jobs['build-auth'].if).toBe("!cancelled() && needs.build-python-base.result == 'success' && "
+      + "(needs.merge-python-base.result == 'success' || needs.merge-python-base.result == 'skipped')");
+    expect(workflow.jobs['build-chain'].needs).toEqual(['build-java-base', 'merge-java-base']);
     expect(workflow.jobs['build-gateway'].needs).toBeUndefined();
+    expect(workflow.jobs['build-gateway'].if).toBeUndefined();
   });
 
   test('pins the artifact actions too', () => {

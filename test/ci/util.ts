@@ -67,3 +67,37 @@ export function allSteps(workflow: any): Array<{ job: string; step: any }> {
 export function usesLines(text: string): string[] {
   return text.split('\n').filter(l => /^\s*(- )?uses:/.test(l)).map(l => l.replace(/^\s*(- )?uses:\s*/, ''));
 }
+
+/** What happened to one job when a workflow ran (see parser/job-runs.mjs). */
+export interface JobRun {
+  /** Whether it took a runner. */
+  readonly started: boolean;
+  /** How many runs it had (its matrix), 0 when it did not start. */
+  readonly runs: number;
+  /** `success`, `failure` or `skipped`. */
+  readonly result: string;
+  /** Whether it started only to skip every step. */
+  readonly idle: boolean;
+}
+
+/** The `github` context of a pull request. */
+export const PULL_REQUEST = { event_name: 'pull_request', ref: 'refs/pull/7/merge', ref_type: 'branch', ref_name: '7/merge', repository_owner: 'Lucid' };
+/** The `github` context of a push to `main`. */
+export const PUSH_TO_MAIN = { event_name: 'push', ref: 'refs/heads/main', ref_type: 'branch', ref_name: 'main', repository_owner: 'Lucid' };
+
+/**
+ * Each job of the parsed `workflow` as GitHub would run it for the event of `github`, its `if`s evaluated by
+ * GitHub's expression evaluator; the jobs in `failing` fail.
+ */
+export function jobRuns(workflow: any, github: object, failing: string[] = []): { [job: string]: JobRun } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lucid-job-runs-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'workflow.json'), JSON.stringify(workflow));
+    fs.writeFileSync(path.join(dir, 'scenario.json'), JSON.stringify({ github, failing }));
+    const stdout = execFileSync(process.execPath, [path.join(PARSER_DIR, 'job-runs.mjs'), path.join(dir, 'workflow.json'), path.join(dir, 'scenario.json')],
+      { encoding: 'utf-8', cwd: path.join(__dirname, '..', '..') });
+    return JSON.parse(stdout);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -65,6 +65,8 @@ const FACTORIES: { [name: string]: [() => Error, string] } = {
   dockerignoreOutsideContext: [() => errors.dockerignoreOutsideContext('../a'), 'copy only paths inside'],
   invalidImageReference: [() => errors.invalidImageReference('A B', 'it is bad'), 'Write [registry/]repository[:tag][@digest]'],
   invalidTag: [() => errors.invalidTag('-x'), 'up to 128 letters'],
+  invalidImageTagTemplate: [() => errors.invalidImageTagTemplate(PATH, '{arch}'), 'where {tag} stands for the app\'s tag'],
+  duplicateImageReference: [() => errors.duplicateImageReference(PATH, 'pickme/x:latest', 'App/Lucid/y'), 'give one of them another imageName or tag'],
   invalidDigest: [() => errors.invalidDigest('sha1:x', 'digest "sha1:x" must be sha256:'), 'must be sha256:'],
   unknownRecipe: [() => errors.unknownRecipe('cobol', ['python', 'go']), 'use one of go, python'],
   noServiceRecipe: [() => errors.noServiceRecipe(PATH, 'native'), 'give the service a runtime of ServiceRuntime.python()'],

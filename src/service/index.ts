@@ -6,3 +6,4 @@ export * from './service-runtime';
 export * from './lucid-service';
 export * from './foundation-service';
 export type { GoRuntimeOptions } from '../recipes/go';
+export type { DebianConfigFile, DebianPackagesRuntimeOptions } from '../recipes/debian';

@@ -84,7 +84,7 @@ describe('TorProxy', () => {
 
     // THEN
     expect(torrc.split('\n')).toEqual(expect.arrayContaining([
-      'SocksPort 0.0.0.0:9050', 'ControlPort 127.0.0.1:9051', 'CookieAuthentication 1', 'DataDirectory /tmp/tor',
+      'SocksPort 0.0.0.0:9050', 'SocksPolicy accept private:*', 'SocksPolicy reject *', 'ControlPort 127.0.0.1:9051', 'CookieAuthentication 1', 'DataDirectory /tmp/tor',
     ]));
     expect(runtime.instructions.find(i => i.keyword === 'ENTRYPOINT')?.json).toEqual(['/usr/bin/tor', '-f', '/etc/tor/torrc']);
     expect(runtime.instructions.filter(i => i.keyword === 'ENV').map(i => i.args)).toEqual(expect.arrayContaining(['TOR_SOCKS_PORT="9050"']));
@@ -97,7 +97,8 @@ describe('TorProxy', () => {
     const app = Testing.app();
     const tor = new TorProxy(app, 'tor', { directory: 'apps/tor', socksPort: 9150, controlPort: 9151 });
     const torrc = Testing.synth(app)['apps/tor/.lucid/files/etc/tor/torrc'];
-    expect(torrc).toContain('SocksPort 0.0.0.0:9150\nControlPort 127.0.0.1:9151\n');
+    expect(torrc).toContain('SocksPort 0.0.0.0:9150\n');
+    expect(torrc).toContain('ControlPort 127.0.0.1:9151\n');
     expect(tor.healthCheckCommand[1]).toBe('tcp://127.0.0.1:9150');
   });
 

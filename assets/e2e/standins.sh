@@ -58,7 +58,8 @@ recipe_deps() {
 
 # What a builder stage may `apt-get install` from debian:13-slim's offline repository (with everything they
 # depend on). The Java builders install their JDK, Maven and its plugins from a repository of their own.
-SLIM_REPO_PACKAGES="python3-venv build-essential ca-certificates"
+# tor and redis-server are what ServiceRuntime.debianPackages() services install, to copy them onto distroless.
+SLIM_REPO_PACKAGES="python3-venv build-essential ca-certificates tor redis-server redis-tools"
 JDK_PACKAGE=openjdk-21-jdk-headless
 # Debian's jlink calls objcopy for --strip-debug (Temurin's does not), so the JDK stand-ins carry binutils.
 JDK_TOOLS="$JDK_PACKAGE binutils"

@@ -11,6 +11,7 @@ import type { LucidApp } from '../app/lucid-app';
 import { commandFailed, e2eNeedsRoot, e2eNoImages } from '../core/errors';
 import { LucidImage } from '../images/lucid-image';
 import { FoundationService } from '../service/foundation-service';
+import { HealthCheckKind } from '../service/health-check';
 import { LucidService } from '../service/lucid-service';
 import { dockerRunFlags } from '../service/run-contract';
 
@@ -137,9 +138,12 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
         const pid = docker(['inspect', '-f', '{{.State.Pid}}', name]).stdout.trim();
         const uid = /^Uid:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf-8'))?.[1];
         check(uid === '65532', `${image.targetName}: the process runs as uid 65532 (got ${uid})`);
-        const answer = run('bash', [script('engine.sh'), 'exec', 'curl', '-fsS', '--max-time', '5', `http://127.0.0.1:${image.port}/health`],
-          { env, allowFailure: true });
-        check(answer.status === 0, `${image.targetName}: answers on 127.0.0.1:${image.port}/health (${answer.stdout.trim() || answer.stderr.trim()})`);
+        if (image.healthCheck.kind === HealthCheckKind.HTTP) {
+          // From outside too; a program without HTTP (Redis, the Tor proxy) is judged by its own check above.
+          const url = `http://127.0.0.1:${image.healthCheck.port ?? image.port}${image.healthCheck.path ?? '/health'}`;
+          const answer = run('bash', [script('engine.sh'), 'exec', 'curl', '-fsS', '--max-time', '5', url], { env, allowFailure: true });
+          check(answer.status === 0, `${image.targetName}: answers on ${url} (${answer.stdout.trim() || answer.stderr.trim()})`);
+        }
         docker(['rm', '-f', name], { allowFailure: true });
       }
       check(sizeMb <= image.sizeBudgetMb, `${image.targetName}: ${sizeMb.toFixed(1)} MB within its budget of ${image.sizeBudgetMb} MB`);

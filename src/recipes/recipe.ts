@@ -45,6 +45,8 @@ export interface ServiceBuildContext {
   readonly image: RecipeImage;
   /** Its Dockerfile. */
   readonly dockerfile: Dockerfile;
+  /** Whether the health check runs the recipe's probe (HTTP or TCP), not a command of the user's. */
+  readonly needsProbe: boolean;
   /** A distroless base image of a family (the `nonroot` tag). */
   fromFamily(family: RuntimeFamily): BaseImage;
   /** An image of the app as a base image. */
@@ -68,6 +70,11 @@ export interface BuiltService {
   readonly stopSignal: string;
   /** The exec-form HTTP probe: exits 0 only when `url` answers 2xx within the timeout. */
   readonly probe: (url: string, timeoutSeconds: number) => string[];
+  /**
+   * The exec-form TCP probe: exits 0 only when a connection to `port` on loopback opens within the timeout.
+   * @default - the recipe has none: a TCP health check is an error
+   */
+  readonly tcpProbe?: (port: number, timeoutSeconds: number) => string[];
 }
 
 /**
@@ -83,6 +90,10 @@ export interface ImageFacts {
   readonly entrypoint: string[];
   /** The program that runs the image's language (a Java base image's java), when the entrypoint does not say. */
   readonly program?: string;
+  /** A service's runtime, for the recipes that check what its options name (the Debian programs). */
+  readonly runtime?: RecipeRuntime;
+  /** Whether a service's health check runs the recipe's probe. */
+  readonly probe?: boolean;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { DEBIAN_RECIPE } from './debian';
 import { GO_RECIPE } from './go';
 import { JAVA_RECIPE } from './java';
 import { NATIVE_RECIPE } from './native';
@@ -14,6 +15,7 @@ const RECIPES: { readonly [name: string]: LanguageRecipe } = {
   [NODE_RECIPE.name]: NODE_RECIPE,
   [GO_RECIPE.name]: GO_RECIPE,
   [NATIVE_RECIPE.name]: NATIVE_RECIPE,
+  [DEBIAN_RECIPE.name]: DEBIAN_RECIPE,
 };
 
 /** The recipe of each language a distroless family ships (what base images of that family follow). */

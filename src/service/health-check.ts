@@ -48,12 +48,25 @@ export interface HttpHealthCheckOptions extends HealthCheckTiming {
   readonly port?: number;
 }
 
+/**
+ * Options of a TCP health check.
+ */
+export interface TcpHealthCheckOptions extends HealthCheckTiming {
+  /**
+   * The port a connection is opened to over loopback. A refused connection or a timeout fails the check.
+   * @default - the service's port
+   */
+  readonly port?: number;
+}
+
 /** How a health check probes the service. */
 export enum HealthCheckKind {
   /** An HTTP GET on loopback, run by the runtime's own interpreter (or a probe compiled in the builder). */
   HTTP = 'http',
   /** A command in exec form, given by the user. */
   COMMAND = 'command',
+  /** A TCP connection opened on loopback, by a probe compiled in the builder. */
+  TCP = 'tcp',
 }
 
 /**
@@ -69,6 +82,14 @@ export class HealthCheck {
   }
 
   /**
+   * A TCP connect check on `127.0.0.1:<port>`, for programs with no HTTP endpoint (a SOCKS proxy): it passes
+   * once the port accepts a connection. Run by the probe the recipe compiles (Go and Debian programs' runtimes).
+   */
+  public static tcp(options: TcpHealthCheckOptions = {}): HealthCheck {
+    return new HealthCheck(HealthCheckKind.TCP, options, undefined, options.port, undefined);
+  }
+
+  /**
    * A command in exec form. Its first element must be an absolute path to a binary in the runtime image
    * (validation rejects a relative one such as `curl`).
    */
@@ -80,7 +101,7 @@ export class HealthCheck {
   public readonly kind: HealthCheckKind;
   /** The HTTP path, for HTTP checks. */
   public readonly path?: string;
-  /** The port, for HTTP checks, when not the service's port. */
+  /** The port, for HTTP and TCP checks, when not the service's port. */
   public readonly port?: number;
   /** The command, for command checks. */
   public readonly command?: string[];

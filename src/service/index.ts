@@ -5,4 +5,6 @@ export * from './secret';
 export * from './service-runtime';
 export * from './lucid-service';
 export * from './foundation-service';
+export * from './debian-services';
 export type { GoRuntimeOptions } from '../recipes/go';
+export type { DebianConfigFile, DebianPackagesRuntimeOptions } from '../recipes/debian';

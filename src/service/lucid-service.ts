@@ -151,6 +151,7 @@ export class LucidService extends LucidImage implements IStackService {
   private readonly dependencies: IStackService[] = [];
   private readonly peers: IStackService[] = [];
   private readonly stageFamily: RuntimeFamily;
+  private readonly tcpProbeMissing: boolean;
 
   /**
    * @param scope the construct this one belongs to (a LucidApp, or a construct inside one)
@@ -181,10 +182,17 @@ export class LucidService extends LucidImage implements IStackService {
     const built = this.buildStages(props);
     this.stageFamily = built.family;
     const runtime = built.runtime;
-    const probeUrl = `http://127.0.0.1:${this.healthCheck.port ?? this.port}${this.healthCheck.path ?? '/health'}`;
-    this.healthCheckCommand = this.healthCheck.kind === HealthCheckKind.COMMAND
-      ? [...this.healthCheck.command!]
-      : built.probe(probeUrl, Math.max(1, this.healthCheck.timeoutSeconds - 1));
+    const probePort = this.healthCheck.port ?? this.port;
+    const probeTimeout = Math.max(1, this.healthCheck.timeoutSeconds - 1);
+    this.tcpProbeMissing = this.healthCheck.kind === HealthCheckKind.TCP && !built.tcpProbe;
+    if (this.healthCheck.kind === HealthCheckKind.COMMAND) {
+      this.healthCheckCommand = [...this.healthCheck.command!];
+    } else if (this.healthCheck.kind === HealthCheckKind.TCP && built.tcpProbe) {
+      this.healthCheckCommand = built.tcpProbe(probePort, probeTimeout);
+    } else {
+      // (A TCP check on a runtime without a TCP probe is reported by the validation.)
+      this.healthCheckCommand = built.probe(`http://127.0.0.1:${probePort}${this.healthCheck.path ?? '/health'}`, probeTimeout);
+    }
 
     // Each variable once per image chain: what the recipe or a base image already sets to the same value is not
     // repeated (a different value is an override, and is written).
@@ -221,7 +229,16 @@ export class LucidService extends LucidImage implements IStackService {
 
   /** The service runtime's recipe, which built its stages. @internal */
   public _structureRecipe(): ImageRecipe {
-    return { recipe: this.runtime._recipe, facts: { service: true, family: this.runtime.family, entrypoint: this._entrypoint() } };
+    return {
+      recipe: this.runtime._recipe,
+      facts: {
+        service: true,
+        family: this.runtime.family,
+        entrypoint: this._entrypoint(),
+        runtime: this.runtime,
+        probe: this.healthCheck.kind !== HealthCheckKind.COMMAND,
+      },
+    };
   }
 
   /** Adds a service this one needs running and healthy first. */
@@ -281,6 +298,7 @@ export class LucidService extends LucidImage implements IStackService {
       // The base images a ServiceRuntime takes are the app's LucidImages.
       fromLucidImage: image => this._fromLucidImage(image as LucidImage),
       secretMounts: () => this._secretMounts(),
+      needsProbe: this.healthCheck.kind !== HealthCheckKind.COMMAND,
     }, props.runtime);
   }
 
@@ -348,6 +366,10 @@ export class LucidService extends LucidImage implements IStackService {
     const native = this.stageFamily.language === RuntimeLanguage.NATIVE && !this.runtime._recipe.compiledProbe;
     if (this.healthCheck.kind === HealthCheckKind.HTTP && native) {
       errors.push('an HTTP health check needs an interpreter in the runtime: give HealthCheck.exec([...]) with a probe binary');
+    }
+    if (this.tcpProbeMissing) {
+      errors.push(`a TCP health check needs the probe that the ${this.runtime._recipe.name} recipe does not compile: `
+        + 'use HealthCheck.http(), or HealthCheck.exec([...]) with a program of the runtime image');
     }
     return errors;
   }

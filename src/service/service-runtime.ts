@@ -2,6 +2,7 @@ import { DistrolessPythonBase } from '../images/distroless-python-base';
 import { JavaBase } from '../images/java-base';
 import { NodeBase } from '../images/node-base';
 import { LanguageRecipe, recipeNamed } from '../recipes';
+import type { DebianPackagesRuntimeOptions } from '../recipes/debian';
 import type { GoRuntimeOptions } from '../recipes/go';
 import { JavaBuildTool } from '../recipes/java';
 import { RuntimeFamily, RuntimeLanguage } from '../runtimes';
@@ -158,6 +159,27 @@ export class ServiceRuntime {
     return new ServiceRuntime('go', RuntimeLanguage.NATIVE, family, undefined, undefined, undefined, options);
   }
 
+  /**
+   * Programs that Debian packages (tor, redis-server): installed with `apt-get` in the family's Debian builder
+   * (`debian:13-slim`), copied with their shared-library closure onto distroless `base` (or `cc`), run as 65532
+   * without a shell. An HTTP or TCP health check runs a compiled probe; or give `HealthCheck.exec` with one of
+   * the programs (e.g. `/usr/bin/redis-cli ping`). The root filesystem is read-only: point the programs'
+   * data folders at `/tmp`, the writable tmpfs of the run contract.
+   * The language is `RuntimeLanguage.NATIVE`.
+   */
+  public static debianPackages(options: DebianPackagesRuntimeOptions): ServiceRuntime {
+    const family = options.family ?? RuntimeFamily.BASE_DEBIAN13;
+    const copy: DebianPackagesRuntimeOptions = {
+      ...options,
+      packages: [...options.packages],
+      programs: [...options.programs],
+      entrypoint: options.entrypoint ? [...options.entrypoint] : undefined,
+      files: options.files ? [...options.files] : undefined,
+      configFiles: options.configFiles ? options.configFiles.map(f => ({ ...f })) : undefined,
+    };
+    return new ServiceRuntime('debian', RuntimeLanguage.NATIVE, family, undefined, undefined, undefined, undefined, copy);
+  }
+
   /** The language. */
   public readonly language: RuntimeLanguage;
   /** The runtime family (for Java, the JRE's family even when a jlink runtime runs on `cc`). */
@@ -170,6 +192,8 @@ export class ServiceRuntime {
   public readonly nodeOptions?: NodeRuntimeOptions;
   /** Go options, for Go services. */
   public readonly goOptions?: GoRuntimeOptions;
+  /** Debian package options, for services of programs that Debian packages. */
+  public readonly debianOptions?: DebianPackagesRuntimeOptions;
 
   /**
    * The recipe that builds, runs, probes and tests services of this runtime.
@@ -178,7 +202,7 @@ export class ServiceRuntime {
   public readonly _recipe: LanguageRecipe;
 
   private constructor(recipe: string, language: RuntimeLanguage, family: RuntimeFamily, py?: PythonRuntimeOptions,
-    java?: JavaRuntimeOptions, node?: NodeRuntimeOptions, go?: GoRuntimeOptions) {
+    java?: JavaRuntimeOptions, node?: NodeRuntimeOptions, go?: GoRuntimeOptions, debian?: DebianPackagesRuntimeOptions) {
     this._recipe = recipeNamed(recipe);
     this.language = language;
     this.family = family;
@@ -186,5 +210,6 @@ export class ServiceRuntime {
     this.javaOptions = java;
     this.nodeOptions = node;
     this.goOptions = go;
+    this.debianOptions = debian;
   }
 }

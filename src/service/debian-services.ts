@@ -1,0 +1,190 @@
+import { Construct } from 'constructs';
+import { HealthCheck } from './health-check';
+import { Layer } from './layer';
+import { IStackService, LucidService } from './lucid-service';
+import { Plane } from './plane';
+import { ServiceRuntime } from './service-runtime';
+import { isPort, portProblem } from '../core/port';
+
+/** Where the programs of these services keep their data: the run contract's writable tmpfs. */
+const SCRATCH = '/tmp';
+
+/**
+ * Properties shared by the services that lucid-cdk builds from Debian's packages onto distroless.
+ */
+export interface DebianServiceProps {
+  /** The build context, relative to the app's folder; the Dockerfile and the generated files go there. */
+  readonly directory: string;
+  /**
+   * The plane (label `org.lucid.plane`).
+   * @default Plane.OPS
+   */
+  readonly plane?: Plane;
+  /**
+   * The layer (label `org.lucid.layer`).
+   * @default Layer.CORE_SUPPORT
+   */
+  readonly layer?: Layer;
+  /**
+   * What the service does.
+   * @default - a description of the program
+   */
+  readonly description?: string;
+  /**
+   * The repository name of the image.
+   * @default `lucid-<id>`
+   */
+  readonly imageName?: string;
+  /**
+   * The `version` label.
+   * @default '1.0.0'
+   */
+  readonly version?: string;
+  /**
+   * The size budget in MB.
+   * @default 60
+   */
+  readonly sizeBudgetMb?: number;
+  /**
+   * Services this one needs running and healthy first.
+   * @default []
+   */
+  readonly dependsOn?: IStackService[];
+}
+
+/**
+ * Properties of Redis built onto distroless.
+ */
+export interface DistrolessRedisProps extends DebianServiceProps {
+  /**
+   * The port Redis listens on.
+   * @default 6379
+   */
+  readonly port?: number;
+}
+
+/**
+ * Properties of the Tor proxy.
+ */
+export interface TorProxyProps extends DebianServiceProps {
+  /**
+   * The SOCKS port, on every address of the container (the service's port, and `TOR_SOCKS_PORT`).
+   * @default 9050
+   */
+  readonly socksPort?: number;
+  /**
+   * The control port, on loopback only, with cookie authentication (the cookie is in the data folder).
+   * @default 9051
+   */
+  readonly controlPort?: number;
+}
+
+/**
+ * Redis from Debian's `redis-server` package, copied with its libraries onto distroless `base` (seed 003's
+ * "official image as builder, binaries copied onto distroless"): runs as 65532 on a read-only root, keeps nothing
+ * on disk (`--save ""`, no append-only file, `--dir /tmp`), and is checked with its own `redis-cli ping`.
+ *
+ * It is a service the app builds, so bake, CI, the structure test and the compliance rules see it; use it in
+ * `dependsOn` like `FoundationService.redis()`, which runs the upstream image instead. Protected mode is off: it
+ * listens on every address of its container for the services of its compose network, without a password, so do
+ * not publish its port outside that network.
+ */
+export class DistrolessRedis extends LucidService {
+  /**
+   * @param scope the construct this one belongs to (a LucidApp, or a construct inside one)
+   * @param id the construct id: names the bake target and the compose service (`redis://<id>:<port>`)
+   * @param props its properties
+   */
+  constructor(scope: Construct, id: string, props: DistrolessRedisProps) {
+    const port = props.port ?? 6379;
+    super(scope, id, {
+      ...props,
+      plane: props.plane ?? Plane.OPS,
+      layer: props.layer ?? Layer.CORE_SUPPORT,
+      description: props.description ?? 'Redis from Debian\'s redis-server package, on distroless base',
+      port,
+      runtime: ServiceRuntime.debianPackages({
+        packages: ['redis-server', 'redis-tools'],
+        programs: ['/usr/bin/redis-server', '/usr/bin/redis-cli'],
+      }),
+      args: ['--port', String(port), '--bind', '0.0.0.0', '--protected-mode', 'no', '--dir', SCRATCH,
+        '--save', '', '--appendonly', 'no'],
+      healthCheck: HealthCheck.exec(['/usr/bin/redis-cli', '-p', String(port), 'ping'],
+        { intervalSeconds: 5, timeoutSeconds: 3, startPeriodSeconds: 10, retries: 5 }),
+    });
+  }
+}
+
+/**
+ * The Tor proxy: the `tor` binary from Debian's package, copied with its libraries onto distroless `base`, with
+ * a generated `/etc/tor/torrc`: a SOCKS port on every address of the container that answers clients on private
+ * networks only (`SocksPolicy accept private:*`, as a compose network is), a control port on loopback with
+ * cookie authentication, and its data folder in `/tmp/tor` (tor creates it, owned by 65532 with mode 0700, on the
+ * run contract's tmpfs). Checked with a TCP connect to the SOCKS port, which tor opens even when it cannot reach
+ * the Tor network. `TOR_SOCKS_PORT` is set to the SOCKS port.
+ */
+export class TorProxy extends LucidService {
+  /** Where the generated torrc is in the image. */
+  public static readonly TORRC = '/etc/tor/torrc';
+
+  /** The torrc of a proxy with these ports. */
+  public static torrc(socksPort: number, controlPort: number): string {
+    return [
+      '# The Lucid Tor proxy, generated by lucid-cdk. tor runs as 65532 on a read-only root: everything it writes',
+      '# goes to its data folder on the /tmp tmpfs.',
+      `SocksPort 0.0.0.0:${socksPort}`,
+      '# Only clients on private networks (the compose network, loopback): never an open proxy.',
+      'SocksPolicy accept private:*',
+      'SocksPolicy reject *',
+      `ControlPort 127.0.0.1:${controlPort}`,
+      'CookieAuthentication 1',
+      `DataDirectory ${SCRATCH}/tor`,
+      'AvoidDiskWrites 1',
+      'Log notice stdout',
+      'RunAsDaemon 0',
+      '',
+    ].join('\n');
+  }
+
+  /** The SOCKS port. */
+  public readonly socksPort: number;
+  /** The control port (loopback only). */
+  public readonly controlPort: number;
+
+  /**
+   * @param scope the construct this one belongs to (a LucidApp, or a construct inside one)
+   * @param id the construct id: names the bake target and the compose service
+   * @param props its properties
+   */
+  constructor(scope: Construct, id: string, props: TorProxyProps) {
+    const socksPort = props.socksPort ?? 9050;
+    const controlPort = props.controlPort ?? 9051;
+    super(scope, id, {
+      ...props,
+      plane: props.plane ?? Plane.OPS,
+      layer: props.layer ?? Layer.CORE_SUPPORT,
+      description: props.description ?? 'Tor SOCKS proxy, tor from Debian\'s package on distroless base',
+      port: socksPort,
+      env: { TOR_SOCKS_PORT: String(socksPort) },
+      runtime: ServiceRuntime.debianPackages({
+        packages: ['tor'],
+        programs: ['/usr/bin/tor'],
+        entrypoint: ['/usr/bin/tor', '-f', TorProxy.TORRC],
+        configFiles: [{ path: TorProxy.TORRC, contents: TorProxy.torrc(socksPort, controlPort) }],
+      }),
+      healthCheck: HealthCheck.tcp({ intervalSeconds: 10, timeoutSeconds: 3, startPeriodSeconds: 20, retries: 3 }),
+    });
+    this.socksPort = socksPort;
+    this.controlPort = controlPort;
+    this.node.addValidation({ validate: () => this.validatePorts() });
+  }
+
+  private validatePorts(): string[] {
+    if (!isPort(this.controlPort)) {
+      return [portProblem('controlPort', this.controlPort)];
+    }
+    return this.controlPort === this.socksPort
+      ? [`controlPort and socksPort are both ${this.socksPort}: give the control port another number (e.g. 9051)`]
+      : [];
+  }
+}

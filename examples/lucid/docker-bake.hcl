@@ -49,10 +49,22 @@ group "default" {
   targets = [
     "python-base",
     "java-base",
+    "general-base",
+    "minimal-base",
     "api-gateway",
-    "tor-proxy-controller",
+    "tor-proxy",
+    "service-mesh-controller",
     "auth-service",
+    "session-recorder",
+    "session-management",
+    "session-processor",
+    "merkle-builder",
+    "blockchain-engine",
     "blockchain-api",
+    "node-management",
+    "rdp-services",
+    "tron-payment",
+    "governance",
     "admin-ui",
   ]
 }
@@ -62,6 +74,8 @@ group "base" {
   targets = [
     "python-base",
     "java-base",
+    "general-base",
+    "minimal-base",
   ]
 }
 
@@ -69,68 +83,112 @@ group "services" {
   description = "The services"
   targets = [
     "api-gateway",
-    "tor-proxy-controller",
+    "tor-proxy",
+    "service-mesh-controller",
     "auth-service",
+    "session-recorder",
+    "session-management",
+    "session-processor",
+    "merkle-builder",
+    "blockchain-engine",
     "blockchain-api",
+    "node-management",
+    "rdp-services",
+    "tron-payment",
+    "governance",
     "admin-ui",
   ]
 }
 
 group "chain" {
   description = "The services of the chain plane"
-  targets = ["blockchain-api"]
+  targets = [
+    "merkle-builder",
+    "blockchain-engine",
+    "blockchain-api",
+    "node-management",
+    "governance",
+  ]
 }
 
 group "gui" {
   description = "The services of the gui plane"
-  targets = ["admin-ui"]
+  targets = [
+    "rdp-services",
+    "admin-ui",
+  ]
 }
 
 group "ops" {
   description = "The services of the ops plane"
   targets = [
     "api-gateway",
-    "tor-proxy-controller",
+    "tor-proxy",
+    "service-mesh-controller",
     "auth-service",
+    "session-recorder",
+    "session-management",
+    "session-processor",
   ]
+}
+
+group "wallet" {
+  description = "The services of the wallet plane"
+  targets = ["tron-payment"]
 }
 
 group "layer-0" {
   description = "The services of layer 0"
   targets = [
     "api-gateway",
-    "tor-proxy-controller",
+    "tor-proxy",
+    "service-mesh-controller",
   ]
 }
 
 group "layer-1" {
   description = "The services of layer 1"
-  targets = ["auth-service"]
+  targets = [
+    "auth-service",
+    "session-recorder",
+    "session-management",
+    "session-processor",
+    "merkle-builder",
+  ]
 }
 
 group "layer-2" {
   description = "The services of layer 2"
-  targets = ["blockchain-api"]
+  targets = [
+    "blockchain-engine",
+    "blockchain-api",
+    "node-management",
+    "rdp-services",
+    "tron-payment",
+  ]
 }
 
 group "layer-3" {
   description = "The services of layer 3"
-  targets = ["admin-ui"]
-}
-
-group "auth-service-with-bases" {
-  description = "auth-service and the base images it is built on"
   targets = [
-    "python-base",
-    "auth-service",
+    "governance",
+    "admin-ui",
   ]
 }
 
-group "blockchain-api-with-bases" {
-  description = "blockchain-api and the base images it is built on"
+group "service-mesh-controller-with-bases" {
+  description = "service-mesh-controller and the base images it is built on"
+  targets = [
+    "python-base",
+    "service-mesh-controller",
+  ]
+}
+
+group "node-management-with-bases" {
+  description = "node-management and the base images it is built on"
   targets = [
     "java-base",
-    "blockchain-api",
+    "node-management",
   ]
 }
 
@@ -176,6 +234,48 @@ target "java-base" {
   attest = attestations()
 }
 
+target "general-base" {
+  description = "Lucid general base image (distroless base-debian13): glibc and libssl for copied binaries"
+  context = "images/general-base"
+  dockerfile = "Dockerfile"
+  target = "runtime"
+  labels = {
+    description = "Lucid general base image (distroless base-debian13): glibc and libssl for copied binaries"
+    maintainer = "Lucid Development Team"
+    "org.opencontainers.image.authors" = "Lucid Development Team"
+    "org.opencontainers.image.description" = "Lucid general base image (distroless base-debian13): glibc and libssl for copied binaries"
+    "org.opencontainers.image.title" = "lucid-base"
+    "org.opencontainers.image.version" = "1.0.0"
+    version = "1.0.0"
+  }
+  tags = ["${REGISTRY}/lucid-base:${TAG}"]
+  platforms = split(",", "${PLATFORMS}")
+  cache-from = cache_from("lucid-base")
+  cache-to = cache_to("lucid-base")
+  attest = attestations()
+}
+
+target "minimal-base" {
+  description = "Lucid minimal base image (distroless static-debian13) for static binaries"
+  context = "images/minimal-base"
+  dockerfile = "Dockerfile"
+  target = "runtime"
+  labels = {
+    description = "Lucid minimal base image (distroless static-debian13) for static binaries"
+    maintainer = "Lucid Development Team"
+    "org.opencontainers.image.authors" = "Lucid Development Team"
+    "org.opencontainers.image.description" = "Lucid minimal base image (distroless static-debian13) for static binaries"
+    "org.opencontainers.image.title" = "lucid-minimal-base"
+    "org.opencontainers.image.version" = "1.0.0"
+    version = "1.0.0"
+  }
+  tags = ["${REGISTRY}/lucid-minimal-base:${TAG}"]
+  platforms = split(",", "${PLATFORMS}")
+  cache-from = cache_from("lucid-minimal-base")
+  cache-to = cache_to("lucid-minimal-base")
+  attest = attestations()
+}
+
 target "api-gateway" {
   description = "Lucid API gateway: the single entry point of the stack"
   context = "apps/api-gateway"
@@ -201,37 +301,62 @@ target "api-gateway" {
   attest = attestations()
 }
 
-target "tor-proxy-controller" {
-  description = "Lucid Tor proxy controller"
-  context = "apps/tor-proxy-controller"
+target "tor-proxy" {
+  description = "Lucid Tor proxy"
+  context = "apps/tor-proxy"
   dockerfile = "Dockerfile"
   target = "runtime"
   labels = {
-    description = "Lucid Tor proxy controller"
+    description = "Lucid Tor proxy"
     maintainer = "Lucid Development Team"
     "org.lucid.expose" = "8084"
     "org.lucid.layer" = "0"
     "org.lucid.plane" = "ops"
-    "org.lucid.service" = "tor-proxy-controller"
+    "org.lucid.service" = "tor-proxy"
     "org.opencontainers.image.authors" = "Lucid Development Team"
-    "org.opencontainers.image.description" = "Lucid Tor proxy controller"
-    "org.opencontainers.image.title" = "lucid-tor-proxy-controller"
+    "org.opencontainers.image.description" = "Lucid Tor proxy"
+    "org.opencontainers.image.title" = "lucid-tor-proxy"
     "org.opencontainers.image.version" = "1.0.0"
     version = "1.0.0"
   }
-  tags = ["${REGISTRY}/lucid-tor-proxy-controller:${TAG}"]
+  tags = ["${REGISTRY}/lucid-tor-proxy:${TAG}"]
   platforms = split(",", "${PLATFORMS}")
-  cache-from = cache_from("lucid-tor-proxy-controller")
-  cache-to = cache_to("lucid-tor-proxy-controller")
+  cache-from = cache_from("lucid-tor-proxy")
+  cache-to = cache_to("lucid-tor-proxy")
+  attest = attestations()
+}
+
+target "service-mesh-controller" {
+  description = "Lucid service mesh controller: service discovery for the stack"
+  context = "apps/service-mesh-controller"
+  contexts = {
+    "pickme/lucid-python-base" = "target:python-base"
+  }
+  dockerfile = "Dockerfile"
+  target = "runtime"
+  labels = {
+    description = "Lucid service mesh controller: service discovery for the stack"
+    maintainer = "Lucid Development Team"
+    "org.lucid.expose" = "8085"
+    "org.lucid.layer" = "0"
+    "org.lucid.plane" = "ops"
+    "org.lucid.service" = "service-mesh-controller"
+    "org.opencontainers.image.authors" = "Lucid Development Team"
+    "org.opencontainers.image.description" = "Lucid service mesh controller: service discovery for the stack"
+    "org.opencontainers.image.title" = "lucid-service-mesh-controller"
+    "org.opencontainers.image.version" = "1.0.0"
+    version = "1.0.0"
+  }
+  tags = ["${REGISTRY}/lucid-service-mesh-controller:${TAG}"]
+  platforms = split(",", "${PLATFORMS}")
+  cache-from = cache_from("lucid-service-mesh-controller")
+  cache-to = cache_to("lucid-service-mesh-controller")
   attest = attestations()
 }
 
 target "auth-service" {
   description = "Lucid authentication service"
   context = "apps/auth-service"
-  contexts = {
-    "pickme/lucid-python-base" = "target:python-base"
-  }
   dockerfile = "Dockerfile"
   target = "runtime"
   labels = {
@@ -254,12 +379,134 @@ target "auth-service" {
   attest = attestations()
 }
 
+target "session-recorder" {
+  description = "Lucid session recorder"
+  context = "apps/session-recorder"
+  dockerfile = "Dockerfile"
+  target = "runtime"
+  labels = {
+    description = "Lucid session recorder"
+    maintainer = "Lucid Development Team"
+    "org.lucid.expose" = "8086"
+    "org.lucid.layer" = "1"
+    "org.lucid.plane" = "ops"
+    "org.lucid.service" = "session-recorder"
+    "org.opencontainers.image.authors" = "Lucid Development Team"
+    "org.opencontainers.image.description" = "Lucid session recorder"
+    "org.opencontainers.image.title" = "lucid-session-recorder"
+    "org.opencontainers.image.version" = "1.0.0"
+    version = "1.0.0"
+  }
+  tags = ["${REGISTRY}/lucid-session-recorder:${TAG}"]
+  platforms = split(",", "${PLATFORMS}")
+  cache-from = cache_from("lucid-session-recorder")
+  cache-to = cache_to("lucid-session-recorder")
+  attest = attestations()
+}
+
+target "session-management" {
+  description = "Lucid session management"
+  context = "apps/session-management"
+  dockerfile = "Dockerfile"
+  target = "runtime"
+  labels = {
+    description = "Lucid session management"
+    maintainer = "Lucid Development Team"
+    "org.lucid.expose" = "8087"
+    "org.lucid.layer" = "1"
+    "org.lucid.plane" = "ops"
+    "org.lucid.service" = "session-management"
+    "org.opencontainers.image.authors" = "Lucid Development Team"
+    "org.opencontainers.image.description" = "Lucid session management"
+    "org.opencontainers.image.title" = "lucid-session-management"
+    "org.opencontainers.image.version" = "1.0.0"
+    version = "1.0.0"
+  }
+  tags = ["${REGISTRY}/lucid-session-management:${TAG}"]
+  platforms = split(",", "${PLATFORMS}")
+  cache-from = cache_from("lucid-session-management")
+  cache-to = cache_to("lucid-session-management")
+  attest = attestations()
+}
+
+target "session-processor" {
+  description = "Lucid session processor: chunks, compresses and encrypts recordings"
+  context = "apps/session-processor"
+  dockerfile = "Dockerfile"
+  target = "runtime"
+  labels = {
+    description = "Lucid session processor: chunks, compresses and encrypts recordings"
+    maintainer = "Lucid Development Team"
+    "org.lucid.expose" = "8088"
+    "org.lucid.layer" = "1"
+    "org.lucid.plane" = "ops"
+    "org.lucid.service" = "session-processor"
+    "org.opencontainers.image.authors" = "Lucid Development Team"
+    "org.opencontainers.image.description" = "Lucid session processor: chunks, compresses and encrypts recordings"
+    "org.opencontainers.image.title" = "lucid-session-processor"
+    "org.opencontainers.image.version" = "1.0.0"
+    version = "1.0.0"
+  }
+  tags = ["${REGISTRY}/lucid-session-processor:${TAG}"]
+  platforms = split(",", "${PLATFORMS}")
+  cache-from = cache_from("lucid-session-processor")
+  cache-to = cache_to("lucid-session-processor")
+  attest = attestations()
+}
+
+target "merkle-builder" {
+  description = "Lucid Merkle tree builder: the root of each session's chunks, for anchoring on chain"
+  context = "apps/merkle-builder"
+  dockerfile = "Dockerfile"
+  target = "runtime"
+  labels = {
+    description = "Lucid Merkle tree builder: the root of each session's chunks, for anchoring on chain"
+    maintainer = "Lucid Development Team"
+    "org.lucid.expose" = "8089"
+    "org.lucid.layer" = "1"
+    "org.lucid.plane" = "chain"
+    "org.lucid.service" = "merkle-builder"
+    "org.opencontainers.image.authors" = "Lucid Development Team"
+    "org.opencontainers.image.description" = "Lucid Merkle tree builder: the root of each session's chunks, for anchoring on chain"
+    "org.opencontainers.image.title" = "lucid-merkle-builder"
+    "org.opencontainers.image.version" = "1.0.0"
+    version = "1.0.0"
+  }
+  tags = ["${REGISTRY}/lucid-merkle-builder:${TAG}"]
+  platforms = split(",", "${PLATFORMS}")
+  cache-from = cache_from("lucid-merkle-builder")
+  cache-to = cache_to("lucid-merkle-builder")
+  attest = attestations()
+}
+
+target "blockchain-engine" {
+  description = "Lucid blockchain engine: blocks, consensus, and the anchoring of session proofs"
+  context = "apps/blockchain-engine"
+  dockerfile = "Dockerfile"
+  target = "runtime"
+  labels = {
+    description = "Lucid blockchain engine: blocks, consensus, and the anchoring of session proofs"
+    maintainer = "Lucid Development Team"
+    "org.lucid.expose" = "8090"
+    "org.lucid.layer" = "2"
+    "org.lucid.plane" = "chain"
+    "org.lucid.service" = "blockchain-engine"
+    "org.opencontainers.image.authors" = "Lucid Development Team"
+    "org.opencontainers.image.description" = "Lucid blockchain engine: blocks, consensus, and the anchoring of session proofs"
+    "org.opencontainers.image.title" = "lucid-blockchain-engine"
+    "org.opencontainers.image.version" = "1.0.0"
+    version = "1.0.0"
+  }
+  tags = ["${REGISTRY}/lucid-blockchain-engine:${TAG}"]
+  platforms = split(",", "${PLATFORMS}")
+  cache-from = cache_from("lucid-blockchain-engine")
+  cache-to = cache_to("lucid-blockchain-engine")
+  attest = attestations()
+}
+
 target "blockchain-api" {
   description = "Lucid blockchain API"
   context = "apps/blockchain-api"
-  contexts = {
-    "pickme/lucid-java-base" = "target:java-base"
-  }
   dockerfile = "Dockerfile"
   target = "runtime"
   labels = {
@@ -279,6 +526,109 @@ target "blockchain-api" {
   platforms = split(",", "${PLATFORMS}")
   cache-from = cache_from("lucid-blockchain-api")
   cache-to = cache_to("lucid-blockchain-api")
+  attest = attestations()
+}
+
+target "node-management" {
+  description = "Lucid node management: worker nodes, their pools and their proofs of operation"
+  context = "apps/node-management"
+  contexts = {
+    "pickme/lucid-java-base" = "target:java-base"
+  }
+  dockerfile = "Dockerfile"
+  target = "runtime"
+  labels = {
+    description = "Lucid node management: worker nodes, their pools and their proofs of operation"
+    maintainer = "Lucid Development Team"
+    "org.lucid.expose" = "8092"
+    "org.lucid.layer" = "2"
+    "org.lucid.plane" = "chain"
+    "org.lucid.service" = "node-management"
+    "org.opencontainers.image.authors" = "Lucid Development Team"
+    "org.opencontainers.image.description" = "Lucid node management: worker nodes, their pools and their proofs of operation"
+    "org.opencontainers.image.title" = "lucid-node-management"
+    "org.opencontainers.image.version" = "1.0.0"
+    version = "1.0.0"
+  }
+  tags = ["${REGISTRY}/lucid-node-management:${TAG}"]
+  platforms = split(",", "${PLATFORMS}")
+  cache-from = cache_from("lucid-node-management")
+  cache-to = cache_to("lucid-node-management")
+  attest = attestations()
+}
+
+target "rdp-services" {
+  description = "Lucid RDP services: the remote desktops whose sessions are recorded"
+  context = "apps/rdp-services"
+  dockerfile = "Dockerfile"
+  target = "runtime"
+  labels = {
+    description = "Lucid RDP services: the remote desktops whose sessions are recorded"
+    maintainer = "Lucid Development Team"
+    "org.lucid.expose" = "8091"
+    "org.lucid.layer" = "2"
+    "org.lucid.plane" = "gui"
+    "org.lucid.service" = "rdp-services"
+    "org.opencontainers.image.authors" = "Lucid Development Team"
+    "org.opencontainers.image.description" = "Lucid RDP services: the remote desktops whose sessions are recorded"
+    "org.opencontainers.image.title" = "lucid-rdp-services"
+    "org.opencontainers.image.version" = "1.0.0"
+    version = "1.0.0"
+  }
+  tags = ["${REGISTRY}/lucid-rdp-services:${TAG}"]
+  platforms = split(",", "${PLATFORMS}")
+  cache-from = cache_from("lucid-rdp-services")
+  cache-to = cache_to("lucid-rdp-services")
+  attest = attestations()
+}
+
+target "tron-payment" {
+  description = "Lucid TRON payment services: payouts to node operators"
+  context = "apps/tron-payment"
+  dockerfile = "Dockerfile"
+  target = "runtime"
+  labels = {
+    description = "Lucid TRON payment services: payouts to node operators"
+    maintainer = "Lucid Development Team"
+    "org.lucid.expose" = "8093"
+    "org.lucid.layer" = "2"
+    "org.lucid.plane" = "wallet"
+    "org.lucid.service" = "tron-payment"
+    "org.opencontainers.image.authors" = "Lucid Development Team"
+    "org.opencontainers.image.description" = "Lucid TRON payment services: payouts to node operators"
+    "org.opencontainers.image.title" = "lucid-tron-payment"
+    "org.opencontainers.image.version" = "1.0.0"
+    version = "1.0.0"
+  }
+  tags = ["${REGISTRY}/lucid-tron-payment:${TAG}"]
+  platforms = split(",", "${PLATFORMS}")
+  cache-from = cache_from("lucid-tron-payment")
+  cache-to = cache_to("lucid-tron-payment")
+  attest = attestations()
+}
+
+target "governance" {
+  description = "Lucid governance: proposals and votes on the network's parameters"
+  context = "apps/governance"
+  dockerfile = "Dockerfile"
+  target = "runtime"
+  labels = {
+    description = "Lucid governance: proposals and votes on the network's parameters"
+    maintainer = "Lucid Development Team"
+    "org.lucid.expose" = "8094"
+    "org.lucid.layer" = "3"
+    "org.lucid.plane" = "chain"
+    "org.lucid.service" = "governance"
+    "org.opencontainers.image.authors" = "Lucid Development Team"
+    "org.opencontainers.image.description" = "Lucid governance: proposals and votes on the network's parameters"
+    "org.opencontainers.image.title" = "lucid-governance"
+    "org.opencontainers.image.version" = "1.0.0"
+    version = "1.0.0"
+  }
+  tags = ["${REGISTRY}/lucid-governance:${TAG}"]
+  platforms = split(",", "${PLATFORMS}")
+  cache-from = cache_from("lucid-governance")
+  cache-to = cache_to("lucid-governance")
   attest = attestations()
 }
 

@@ -70,9 +70,18 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
     fs.mkdirSync(work, { recursive: true });
     const images = LucidImage.all(app);
     const services = images.filter(LucidService.isLucidService);
-    const foundation = app.node.findAll().filter(FoundationService.isFoundationService);
+    const declared = app.node.findAll().filter(FoundationService.isFoundationService);
     if (images.length === 0) {
       throw e2eNoImages(app.node.path);
+    }
+    // A foundation service runs only when its upstream image has an offline stand-in; the others (MongoDB and
+    // Elasticsearch, say) are declared, validated and health-checked in the compose file, but not run here.
+    const offlineImages = standinTags(run('bash', [script('standins.sh'), '--list']).stdout);
+    const foundation = declared.filter(f => offlineImages.has(f.image));
+    const notRun = declared.filter(f => !offlineImages.has(f.image));
+    const notRunNote = notRun.length === 0 ? '' : `not run offline (no stand-in for their upstream image): ${notRun.map(f => `${f.serviceName} (${f.image})`).join(', ')}`;
+    if (notRunNote) {
+      log(`${notRunNote}; the services that depend on them start without them`);
     }
 
     const t0 = Date.now();
@@ -152,11 +161,7 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
 
     // The compose stack, on the host network of the engine's namespace (no bridge exists there).
     const override = path.join(work, 'compose.e2e.yml');
-    const lines = ['services:'];
-    for (const s of [...services.map(x => x.serviceName), ...foundation.map(f => f.serviceName)]) {
-      lines.push(`  ${s}:`, '    network_mode: host', '    networks: !reset {}', '    ports: !reset []');
-    }
-    fs.writeFileSync(override, lines.join('\n') + '\n');
+    fs.writeFileSync(override, e2eComposeOverride(services, foundation, notRun));
     const project = `${app.name}-e2e`;
     const compose = ['compose', '-p', project, '--profile', '*', '-f', 'docker-compose.yml', '-f', override];
     // File secrets the stack declares: a throwaway value for each where compose looks, unless one is there.
@@ -172,7 +177,8 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
     if (services.length + foundation.length > 0) {
       log(`docker compose up --wait: ${services.length + foundation.length} services`);
       const up0 = Date.now();
-      const up = docker([...compose, 'up', '-d', '--wait', '--wait-timeout', String(HEALTH_TIMEOUT_S)], { allowFailure: true });
+      const up = docker([...compose, 'up', '-d', '--wait', '--wait-timeout', String(HEALTH_TIMEOUT_S),
+        ...(notRun.length === 0 ? [] : [...services.map(x => x.serviceName), ...foundation.map(f => f.serviceName)])], { allowFailure: true });
       upSeconds = seconds(up0);
       check(up.status === 0, `compose up --wait: every service healthy (${upSeconds.toFixed(1)} s)${up.status === 0 ? '' : '\n' + up.stderr.slice(-2000)}`);
       const ps = docker([...compose, 'ps', '--format', '{{.Service}}={{.Health}}']).stdout.trim().split('\n').sort();
@@ -190,6 +196,9 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
     console.log(`\n${fmt(header)}\n${widths.map(w => '-'.repeat(w)).join('  ')}\n${rows.map(fmt).join('\n')}`);
     console.log(`\nbake (all images, linux/amd64): ${bakeSeconds.toFixed(1)} s; compose up --wait: ${upSeconds.toFixed(1)} s; ` +
       `compose down: ${downSeconds.toFixed(1)} s; total ${seconds(started).toFixed(1)} s`);
+    if (notRunNote) {
+      console.log(`${notRunNote}.`);
+    }
   };
 
   try {
@@ -222,6 +231,31 @@ function engineEnv(run: Runner, engine: string, base: NodeJS.ProcessEnv): NodeJS
     }
   }
   return env;
+}
+
+/**
+ * The compose override of an e2e run: every service that runs on the host network of the engine's namespace (no
+ * bridge exists there); a service that depends on a foundation service that is not run waits for the rest of its
+ * dependencies only. @internal
+ */
+export function e2eComposeOverride(services: LucidService[], foundation: FoundationService[], notRun: FoundationService[]): string {
+  const skipped = new Set(notRun.map(f => f.serviceName));
+  const lines = ['services:'];
+  for (const s of [...services.map(x => x.serviceName), ...foundation.map(f => f.serviceName)]) {
+    lines.push(`  ${s}:`, '    network_mode: host', '    networks: !reset {}', '    ports: !reset []');
+    const svc = services.find(x => x.serviceName === s);
+    if (svc && svc.dependsOn.some(d => skipped.has(d.serviceName))) {
+      const kept = svc.dependsOn.filter(d => !skipped.has(d.serviceName));
+      lines.push(...kept.length === 0 ? ['    depends_on: !reset {}']
+        : ['    depends_on: !override', ...kept.flatMap(d => [`      ${d.serviceName}:`, '        condition: service_healthy'])]);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** The image tags `standins.sh --list` says it can provide (lines `recipe: tag tag ...`). @internal */
+export function standinTags(list: string): Set<string> {
+  return new Set(list.split('\n').flatMap(line => line.split(':').length > 1 ? line.slice(line.indexOf(':') + 1).trim().split(/\s+/) : []));
 }
 
 /** The base images the generated Dockerfiles and compose file name that this app does not build itself. */

@@ -34,9 +34,10 @@ describe('the reference stack\'s images workflow', () => {
       expect({ image: image.targetName, needs: workflow.jobs[`build-${image.targetName}`].needs ?? [] }).toEqual({ image: image.targetName, needs: bases });
     }
     // the services built on the base images wait for them; the others start at once
-    expect(workflow.jobs['build-auth-service'].needs).toEqual(['build-python-base']);
-    expect(workflow.jobs['build-blockchain-api'].needs).toEqual(['build-java-base']);
+    expect(workflow.jobs['build-service-mesh-controller'].needs).toEqual(['build-python-base']);
+    expect(workflow.jobs['build-node-management'].needs).toEqual(['build-java-base']);
     expect(workflow.jobs['build-api-gateway'].needs).toBeUndefined();
+    expect(workflow.jobs['build-auth-service'].needs).toBeUndefined();
     expect(workflow.jobs['build-admin-ui'].needs).toBeUndefined();
   });
 

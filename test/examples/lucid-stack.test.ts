@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ignore from '@balena/dockerignore';
-import { DistrolessUser, LucidImage, LucidService, RuntimeFamily } from '../../src';
+import { DistrolessUser, FoundationService, LucidImage, LucidService, RuntimeFamily } from '../../src';
 import { last, parseStages } from '../util/dockerfile-facts';
 import { referenceApp, referenceFiles } from '../util/reference-stack';
 
@@ -33,11 +33,50 @@ describe('the Lucid reference stack', () => {
       'auth-service:service:python3-debian13',
       // Java on a jlink runtime runs on distroless cc
       'blockchain-api:service:cc-debian13',
+      'blockchain-engine:service:cc-debian13',
+      // seed 002's general base: distroless base, for copied binaries
+      'general-base:base:base-debian13',
+      'governance:service:python3-debian13',
       'java-base:base:cc-debian13',
+      'merkle-builder:service:nodejs22-debian13',
+      // seed 002's minimal base: distroless static
+      'minimal-base:base:static-debian13',
+      'node-management:service:cc-debian13',
       'python-base:base:python3-debian13',
       // Go: a static binary on distroless static
-      'tor-proxy-controller:service:static-debian13',
+      'rdp-services:service:static-debian13',
+      'service-mesh-controller:service:python3-debian13',
+      'session-management:service:python3-debian13',
+      'session-processor:service:python3-debian13',
+      'session-recorder:service:python3-debian13',
+      'tor-proxy:service:static-debian13',
+      'tron-payment:service:python3-debian13',
     ]);
+  });
+
+  test('is the whole Lucid system: 15 services over the 4 planes and 4 layers, 4 base images, 3 foundation services', () => {
+    const services = images.filter(LucidService.isLucidService);
+    expect(services.length).toBe(15);
+    expect(new Set(services.map(s => s.plane))).toEqual(new Set(['ops', 'chain', 'wallet', 'gui']));
+    expect(new Set(services.map(s => s.layer))).toEqual(new Set([0, 1, 2, 3]));
+    expect(new Set(services.map(s => s.runtime.language))).toEqual(new Set(['python', 'java', 'nodejs', 'native']));
+    expect(images.filter(i => i.kind === 'base').length).toBe(4);
+    expect(app.node.findAll().filter(FoundationService.isFoundationService).map(f => f.serviceName).sort())
+      .toEqual(['elasticsearch', 'mongodb', 'redis']);
+    // distinct ports: the e2e suite runs every container on one host network
+    expect(new Set(services.map(s => s.port)).size).toBe(services.length);
+  });
+
+  test('gives every service its SERVICE_PORT, and MONGODB_URL and ENCRYPTION_KEY only as secrets (seed 004)', () => {
+    for (const s of images.filter(LucidService.isLucidService)) {
+      expect({ s: s.serviceName, port: s.environment.SERVICE_PORT }).toEqual({ s: s.serviceName, port: String(s.port) });
+      expect(Object.keys(s.environment)).not.toContain('MONGODB_URL');
+      expect(Object.keys(s.environment)).not.toContain('ENCRYPTION_KEY');
+      expect(files[`${s.directory}/Dockerfile`]).not.toMatch(/mongodb:\/\/|ENV ENCRYPTION_KEY=|ENV MONGODB_URL=/);
+    }
+    const secretsOf = (id: string) => images.filter(LucidService.isLucidService).find(s => s.serviceName === id)!.secrets.map(x => x.envVar);
+    expect(secretsOf('tron-payment')).toEqual(['MONGODB_URL', 'ENCRYPTION_KEY']);
+    expect(secretsOf('session-processor')).toEqual(['ENCRYPTION_KEY']);
   });
 
   describe.each(images.map(i => [i.node.id, i] as const))('image %s', (_id, image) => {
@@ -67,8 +106,14 @@ describe('the Lucid reference stack', () => {
       expect(runtime.instructions.filter(i => i.keyword === 'RUN')).toEqual([]);
     });
 
-    test('has an exec-form ENTRYPOINT whose binary exists in the runtime', () => {
+    // A base for copied or static binaries leaves the entrypoint to the image built on it.
+    const binaryBase = image.kind === 'base' && family.language === 'native' && !image.node.id.startsWith('java');
+    test('has an exec-form ENTRYPOINT whose binary exists in the runtime (none for a base of binaries)', () => {
       const entrypoint = last(runtime, 'ENTRYPOINT')?.json;
+      if (binaryBase) {
+        expect(entrypoint).toBeUndefined();
+        return;
+      }
       expect(entrypoint).toBeDefined();
       const binary = entrypoint![0];
       // A Go service runs its own static binary.
@@ -110,7 +155,8 @@ describe('the Lucid reference stack', () => {
     test('has a .dockerignore that keeps every path the Dockerfile copies from the context', () => {
       const ig = ignore().add(files[`${image.directory}/.dockerignore`]);
       const sources = image.dockerfile.contextSources();
-      expect(sources.length).toBeGreaterThan(0);
+      // A base that copies nothing from its context has no source to keep.
+      expect(sources.length > 0).toBe(!binaryBase);
       for (const s of sources) {
         expect({ s, ignored: ig.ignores(s) }).toEqual({ s, ignored: false });
         expect({ s, ignored: ig.ignores(`${s}/nested/file.txt`) }).toEqual({ s, ignored: false });
@@ -120,7 +166,7 @@ describe('the Lucid reference stack', () => {
     });
 
     test('has a size budget', () => {
-      const java = image.node.id.includes('java') || image.node.id === 'blockchain-api';
+      const java = image.node.id === 'java-base' || (LucidService.isLucidService(image) && image.runtime.javaOptions !== undefined);
       expect(image.sizeBudgetMb).toBe(java ? 150 : go ? 50 : family.language === 'nodejs' ? 180 : 100);
     });
   });

@@ -102,7 +102,7 @@ async function render(page: Page, text: string): Promise<Rendered> {
   test('renders the build graph with one node per service image, and its upstream images', async () => {
     const r = await draw('Build graph', '2-build-graph.png');
     expect(serviceNames(r, 'service')).toEqual(lucid);
-    expect(serviceNames(r, 'base')).toEqual(['java-base', 'python-base']);
+    expect(serviceNames(r, 'base')).toEqual(['general-base', 'java-base', 'minimal-base', 'python-base']);
     expect(serviceNames(r, 'builder')).toContain('golang:1.24-trixie');
     expect(serviceNames(r, 'distroless')).toContain('gcr.io/distroless/python3-debian13:nonroot');
     expect(r.svg).toContain('target:python-base AS runtime');

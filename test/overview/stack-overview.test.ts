@@ -59,10 +59,11 @@ describe('STACK.md of the reference stack', () => {
 
   test('has a subgraph for each plane with services, and in it one for each of their layers only', () => {
     const titles = (parent?: string) => [...stack.planes.groups.entries()].filter(([, g]) => g.parent === parent).map(([, g]) => g.title);
-    expect(titles()).toEqual(['ops plane', 'chain plane', 'gui plane', 'foundation services']);
+    expect(titles()).toEqual(['ops plane', 'chain plane', 'gui plane', 'wallet plane', 'foundation services']);
     expect(titles('plane_ops')).toEqual(['layer 0: core support', 'layer 1: session pipeline']);
-    expect(titles('plane_chain')).toEqual(['layer 2: service integration']);
-    expect(titles('plane_gui')).toEqual(['layer 3: advanced']);
+    expect(titles('plane_chain')).toEqual(['layer 1: session pipeline', 'layer 2: service integration', 'layer 3: advanced']);
+    expect(titles('plane_gui')).toEqual(['layer 2: service integration', 'layer 3: advanced']);
+    expect(titles('plane_wallet')).toEqual(['layer 2: service integration']);
   });
 
   test('draws the start-up dependencies as solid edges, exactly those the services declare', () => {
@@ -99,8 +100,8 @@ describe('STACK.md of the reference stack', () => {
     };
 
     // THEN services on a base image get it through bake's target: context, as the bake file wires it
-    expect(byTarget('auth-service')).toEqual(['python-base target:python-base AS runtime']);
-    expect(byTarget('blockchain-api')).toEqual(['maven:3.9-eclipse-temurin-21 FROM AS builder', 'java-base target:java-base AS runtime']);
+    expect(byTarget('service-mesh-controller')).toEqual(['python-base target:python-base AS runtime']);
+    expect(byTarget('node-management')).toEqual(['maven:3.9-eclipse-temurin-21 FROM AS builder', 'java-base target:java-base AS runtime']);
     expect(byTarget('python-base')).toEqual(['debian:13-slim FROM AS builder', 'gcr.io/distroless/python3-debian13:nonroot FROM AS runtime']);
     const bake = Testing.synth(stack.app)['docker-bake.hcl'];
     expect(bake).toMatch(/"pickme\/lucid-python-base" = "target:python-base"/);
@@ -115,7 +116,7 @@ describe('STACK.md of the reference stack', () => {
 
   test('lists every image with its runtime family, support status, size budget, port, plane and layer', () => {
     const rows = stack.markdown.split('\n').filter(l => /^\| `[^`]+` \| (service|base image) \|/.test(l));
-    expect(rows).toHaveLength(stack.lucid.length + 2);
+    expect(rows).toHaveLength(stack.lucid.length + 4);
     expect(rows).toContain('| `admin-ui` | service | Lucid admin UI | `nodejs22-debian13` | supported until 2027-04-30 | 180 MB | 8083 | gui | layer 3: advanced |');
     expect(rows).toContain('| `java-base` | base image | Lucid Java base image (java21-debian13) | `cc-debian13` | supported | 150 MB | – | – | – |');
     expect(stack.markdown).toContain('| `redis` | `redis:8.0` | 6379 | layer 0: core support | ops |');

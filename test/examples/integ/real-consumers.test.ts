@@ -52,9 +52,11 @@ describe('docker buildx bake --print on the generated docker-bake.hcl', () => {
   });
 
   test('feeds base images in as target contexts, so bake builds them first', () => {
-    expect(printed.target['auth-service'].contexts).toEqual({ 'pickme/lucid-python-base': 'target:python-base' });
-    expect(printed.target['blockchain-api'].contexts).toEqual({ 'pickme/lucid-java-base': 'target:java-base' });
+    expect(printed.target['service-mesh-controller'].contexts).toEqual({ 'pickme/lucid-python-base': 'target:python-base' });
+    expect(printed.target['node-management'].contexts).toEqual({ 'pickme/lucid-java-base': 'target:java-base' });
     expect(printed.target['api-gateway'].contexts).toBeUndefined();
+    expect(printed.target['auth-service'].contexts).toBeUndefined();
+    expect(printed.target['blockchain-api'].contexts).toBeUndefined();
     expect(printed.target['admin-ui'].contexts).toBeUndefined();
   });
 
@@ -64,9 +66,11 @@ describe('docker buildx bake --print on the generated docker-bake.hcl', () => {
 
   test('groups resolve to planes, layers and each service with its base chain', () => {
     const group = (name: string) => Object.keys(bakePrint({}, name).target).sort();
-    expect(group('ops')).toEqual(['api-gateway', 'auth-service', 'python-base', 'tor-proxy-controller']);
-    expect(group('layer-2')).toEqual(['blockchain-api', 'java-base']);
-    expect(group('base')).toEqual(['java-base', 'python-base']);
+    expect(group('ops')).toEqual(['api-gateway', 'auth-service', 'python-base', 'service-mesh-controller', 'session-management',
+      'session-processor', 'session-recorder', 'tor-proxy']);
+    expect(group('wallet')).toEqual(['tron-payment']);
+    expect(group('layer-2')).toEqual(['blockchain-api', 'blockchain-engine', 'java-base', 'node-management', 'rdp-services', 'tron-payment']);
+    expect(group('base')).toEqual(['general-base', 'java-base', 'minimal-base', 'python-base']);
     expect(group('services')).toEqual([...services.map(s => s.targetName), 'java-base', 'python-base'].sort());
   });
 
@@ -104,7 +108,7 @@ describe('docker compose config on the generated compose files', () => {
   const bases = images.filter(i => !LucidService.isLucidService(i)).map(i => i.targetName);
 
   test('every service is hardened: UID 65532, read-only root, no capabilities, no new privileges, init', () => {
-    expect(Object.keys(config.services).sort()).toEqual([...services.map(s => s.serviceName), ...bases, 'redis'].sort());
+    expect(Object.keys(config.services).sort()).toEqual([...services.map(s => s.serviceName), ...bases, 'elasticsearch', 'mongodb'].sort());
     for (const s of services) {
       const c = config.services[s.serviceName];
       expect(c.user).toBe('65532:65532');
@@ -131,8 +135,17 @@ describe('docker compose config on the generated compose files', () => {
   test('secrets are compose secrets with a *_FILE pointer, never values', () => {
     const auth = config.services['auth-service'];
     expect(auth.environment.JWT_SIGNING_KEY_FILE).toBe('/run/secrets/jwt-signing-key');
-    expect(auth.secrets).toEqual([expect.objectContaining({ source: 'jwt-signing-key', target: 'jwt-signing-key' })]);
+    expect(auth.environment.MONGODB_URL_FILE).toBe('/run/secrets/mongodb-url');
+    expect(auth.environment.MONGODB_URL).toBeUndefined();
+    expect(auth.secrets).toEqual([
+      expect.objectContaining({ source: 'jwt-signing-key', target: 'jwt-signing-key' }),
+      expect.objectContaining({ source: 'mongodb-url', target: 'mongodb-url' }),
+    ]);
     expect(config.secrets['jwt-signing-key'].file).toMatch(/\/secrets\/jwt-signing-key$/);
+    const payments = config.services['tron-payment'];
+    expect(payments.environment.ENCRYPTION_KEY_FILE).toBe('/run/secrets/encryption-key');
+    expect(payments.environment.ENCRYPTION_KEY).toBeUndefined();
+    expect(config.secrets['encryption-key'].file).toMatch(/\/secrets\/encryption-key$/);
   });
 
   test('a foundation service runs its upstream image with its own health check, on the planes that need it', () => {
@@ -145,7 +158,9 @@ describe('docker compose config on the generated compose files', () => {
 
   test('a plane\'s profile brings the services it depends on', () => {
     const gui = docker(['compose', '--profile', 'gui', 'config', '--services'], dir).stdout.trim().split('\n').sort();
-    expect(gui).toEqual(['admin-ui', 'api-gateway', 'auth-service', ...bases, 'redis'].sort());
+    // admin-ui and rdp-services, and everything they need, down to the foundation services, and the bases they build on
+    expect(gui).toEqual(['admin-ui', 'api-gateway', 'auth-service', 'blockchain-api', 'blockchain-engine', 'elasticsearch', 'merkle-builder',
+      'mongodb', 'rdp-services', 'redis', 'service-mesh-controller', 'session-management', 'session-processor', 'session-recorder', ...bases].sort());
   });
 
   test('the base images are build-only services, and each image built on one names it as bake does', () => {
@@ -163,7 +178,7 @@ describe('docker compose config on the generated compose files', () => {
 
   test('the base file builds the base images only', () => {
     const base = JSON.parse(docker(['compose', '-f', 'docker-compose.base.yml', 'config', '--format', 'json'], dir).stdout);
-    expect(Object.keys(base.services).sort()).toEqual(['java-base', 'python-base']);
+    expect(Object.keys(base.services).sort()).toEqual(['general-base', 'java-base', 'minimal-base', 'python-base']);
   });
 
   test('both files validate against the official compose-spec schema', () => {

@@ -1,17 +1,17 @@
 'use strict';
-// Lucid admin UI (reference app of lucid-cdk): node:http only.
+// Lucid admin UI (reference app of lucid-cdk): the administrators' web interface. node:http only.
 //
-// Serves on 0.0.0.0:$PORT (default 8083):
+// Serves on 0.0.0.0:$SERVICE_PORT (default 8083):
 //   GET /health  -> 200 {"status":"ok"}
-//   GET /        -> 200 the UI's description and the services it administers
+//   GET /        -> 200 the service's description, and which of its settings are present
 // Exits cleanly, and at once, on SIGTERM and SIGINT (as PID 1 too, where Node has no default handlers).
 
 const http = require('node:http');
 
 const SERVICE = 'admin-ui';
 const VERSION = '0.1.0';
-const SERVICES = ['api-gateway', 'auth-service', 'blockchain-api'];
-const port = Number.parseInt(process.env.PORT ?? '8083', 10);
+const SETTINGS = ['SERVICE_DISCOVERY_URL'];
+const port = Number.parseInt(process.env.SERVICE_PORT || process.env.PORT || '8083', 10);
 const startedAt = new Date().toISOString();
 
 function reply(res, status, body) {
@@ -30,7 +30,10 @@ const server = http.createServer((req, res) => {
   } else if (path === '/health') {
     reply(res, 200, { status: 'ok' });
   } else if (path === '/') {
-    reply(res, 200, { service: SERVICE, version: VERSION, startedAt, node: process.version, services: SERVICES });
+    reply(res, 200, {
+      service: SERVICE, version: VERSION, startedAt, node: process.version,
+      settings: Object.fromEntries(SETTINGS.map((k) => [k, process.env[k] ? 'set' : 'unset'])),
+    });
   } else {
     reply(res, 404, { error: 'not found', path });
   }

@@ -1,8 +1,8 @@
-"""Lucid API gateway: the single entry point of the stack (reference app of lucid-cdk).
+"""Lucid API gateway: the single entry point of the stack (reference app of lucid-cdk): routes the clients of Lucid to its services.
 
-Standard library only. Serves on 0.0.0.0:$PORT (default 8080):
+Standard library only. Serves on 0.0.0.0:$SERVICE_PORT (default 8080):
   GET /health  -> 200 {"status": "ok"}
-  GET /        -> 200 the gateway's description and the routes it fronts
+  GET /        -> 200 the service's description, which of its settings are present
 Exits cleanly, and at once, on SIGTERM and SIGINT.
 """
 
@@ -16,12 +16,20 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 SERVICE = "api-gateway"
 VERSION = "0.1.0"
-ROUTES = {
-    "/auth": "auth-service",
-    "/chain": "blockchain-api",
-    "/admin": "admin-ui",
-}
+ROLE = "routes the clients of Lucid to its services"
+# Settings it reports as present or absent (never their values).
+SETTINGS = ["REDIS_URL", "SERVICE_DISCOVERY_URL", "TOR_SOCKS_PORT"]
+# Runtime secrets: each is a file whose path the <NAME>_FILE variable gives (compose mounts /run/secrets/<name>).
+SECRETS = {}
 STARTED = time.time()
+
+
+def secret_configured(name, default_path):
+    try:
+        with open(os.environ.get(name + "_FILE", default_path), "rb") as f:
+            return len(f.read().strip()) > 0
+    except OSError:
+        return False
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -34,8 +42,11 @@ class Handler(BaseHTTPRequestHandler):
             self.reply(200, {
                 "service": SERVICE,
                 "version": VERSION,
+                "role": ROLE,
                 "uptimeSeconds": round(time.time() - STARTED, 3),
-                "routes": ROUTES,
+                "settings": {k: ("set" if os.environ.get(k) else "unset") for k in SETTINGS},
+                "secrets": {k: ("configured" if secret_configured(k, p) else "missing") for k, p in SECRETS.items()},
+                "uid": os.getuid(),
             })
         else:
             self.reply(404, {"error": "not found", "path": self.path})
@@ -54,7 +65,7 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def main():
-    port = int(os.environ.get("PORT", "8080"))
+    port = int(os.environ.get("SERVICE_PORT") or os.environ.get("PORT") or "8080")
     server = ThreadingHTTPServer(("0.0.0.0", port), Handler)
     server.daemon_threads = True
     stop = threading.Event()

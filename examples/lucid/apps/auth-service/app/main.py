@@ -1,10 +1,10 @@
-"""Lucid authentication service (reference app of lucid-cdk).
+"""Lucid authentication service (reference app of lucid-cdk): authenticates users and signs their tokens.
 
-Standard library only. Serves on 0.0.0.0:$PORT (default 8081):
+Standard library only. Serves on 0.0.0.0:$SERVICE_PORT (default 8081):
   GET /health  -> 200 {"status": "ok"}
-  GET /        -> 200 the service's description, and whether its signing key is configured
-The JWT signing key is read from the secret file /run/secrets/jwt-signing-key (or the file that
-LUCID_JWT_SIGNING_KEY_FILE names); the key itself is never printed or returned.
+  GET /        -> 200 the service's description, which of its settings are present
+and whether its secrets are configured. Secrets are read from /run/secrets/<name> (or the file that
+<NAME>_FILE names); their values are never printed or returned.
 Exits cleanly, and at once, on SIGTERM and SIGINT.
 """
 
@@ -13,16 +13,22 @@ import os
 import signal
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 SERVICE = "auth-service"
 VERSION = "0.1.0"
-KEY_FILE = os.environ.get("LUCID_JWT_SIGNING_KEY_FILE", "/run/secrets/jwt-signing-key")
+ROLE = "authenticates users and signs their tokens"
+# Settings it reports as present or absent (never their values).
+SETTINGS = ["REDIS_URL", "SERVICE_DISCOVERY_URL"]
+# Runtime secrets: each is a file whose path the <NAME>_FILE variable gives (compose mounts /run/secrets/<name>).
+SECRETS = {"JWT_SIGNING_KEY": "/run/secrets/jwt-signing-key", "MONGODB_URL": "/run/secrets/mongodb-url"}
+STARTED = time.time()
 
 
-def signing_key_configured():
+def secret_configured(name, default_path):
     try:
-        with open(KEY_FILE, "rb") as f:
+        with open(os.environ.get(name + "_FILE", default_path), "rb") as f:
             return len(f.read().strip()) > 0
     except OSError:
         return False
@@ -38,7 +44,10 @@ class Handler(BaseHTTPRequestHandler):
             self.reply(200, {
                 "service": SERVICE,
                 "version": VERSION,
-                "signingKey": "configured" if signing_key_configured() else "missing",
+                "role": ROLE,
+                "uptimeSeconds": round(time.time() - STARTED, 3),
+                "settings": {k: ("set" if os.environ.get(k) else "unset") for k in SETTINGS},
+                "secrets": {k: ("configured" if secret_configured(k, p) else "missing") for k, p in SECRETS.items()},
                 "uid": os.getuid(),
             })
         else:
@@ -58,7 +67,7 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def main():
-    port = int(os.environ.get("PORT", "8081"))
+    port = int(os.environ.get("SERVICE_PORT") or os.environ.get("PORT") or "8081")
     server = ThreadingHTTPServer(("0.0.0.0", port), Handler)
     server.daemon_threads = True
     stop = threading.Event()

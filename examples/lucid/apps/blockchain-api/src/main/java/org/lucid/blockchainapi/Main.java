@@ -1,4 +1,4 @@
-package org.lucid.blockchain;
+package org.lucid.blockchainapi;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 /**
  * Lucid blockchain API (reference app of lucid-cdk): the JDK's HTTP server only.
  *
- * <p>Serves on 0.0.0.0:$PORT (default 8082): {@code GET /health} answers 200 {@code {"status":"ok"}},
+ * <p>Serves on 0.0.0.0:$SERVICE_PORT (default 8082): {@code GET /health} answers 200 {@code {"status":"ok"}},
  * {@code GET /} the service's description and the chain it follows. On SIGTERM or SIGINT the JVM runs the
  * shutdown hook, which stops the server at once.
  */
@@ -26,7 +26,7 @@ public final class Main {
   }
 
   public static void main(String[] args) throws IOException, InterruptedException {
-    int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8082"));
+    int port = Integer.parseInt(env("SERVICE_PORT", env("PORT", "8082")));
     String chain = System.getenv().getOrDefault("LUCID_CHAIN", "local");
     Instant started = Instant.now();
 
@@ -68,6 +68,12 @@ public final class Main {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
     }
+  }
+
+  /** The value of an environment variable, or the fallback when it is unset or empty. */
+  static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isEmpty() ? fallback : value;
   }
 
   /** Escapes a string for a JSON string literal. */

@@ -1,6 +1,6 @@
-// Command tor-proxy-controller is the Lucid Tor proxy controller (reference app of lucid-cdk): stdlib only.
+// Command tor-proxy is the Lucid Tor proxy (reference app of lucid-cdk): stdlib only.
 //
-// Serves on 0.0.0.0:$PORT (default 8084):
+// Serves on 0.0.0.0:$SERVICE_PORT (default 8084):
 //
 //	GET /health  -> 200 {"status":"ok"}
 //	GET /        -> 200 the controller's description
@@ -20,7 +20,7 @@ import (
 )
 
 const (
-	service = "tor-proxy-controller"
+	service = "tor-proxy"
 	version = "0.1.0"
 )
 
@@ -31,7 +31,10 @@ func reply(w http.ResponseWriter, status int, body any) {
 }
 
 func main() {
-	port := os.Getenv("PORT")
+	port := os.Getenv("SERVICE_PORT")
+	if port == "" {
+		port = os.Getenv("PORT")
+	}
 	if port == "" {
 		port = "8084"
 	}
@@ -45,7 +48,7 @@ func main() {
 		reply(w, http.StatusOK, map[string]string{
 			"service":   service,
 			"version":   version,
-			"role":      "controls the Tor proxy of the ops plane",
+			"role":      "the onion routing of the stack (placeholder until the real tor binary)",
 			"startedAt": startedAt,
 		})
 	})

@@ -1,0 +1,3 @@
+module lucid.example/rdp-services
+
+go 1.24

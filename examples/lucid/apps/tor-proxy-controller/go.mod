@@ -1,3 +1,0 @@
-module lucid.example/tor-proxy-controller
-
-go 1.24

@@ -1,0 +1,3 @@
+module lucid.example/tor-proxy
+
+go 1.24

@@ -3,6 +3,7 @@
 
 import * as path from 'path';
 import { appImage } from './image-lookup';
+import type { LucidImage } from './lucid-image';
 import { InstructionKind, Stage } from '../dockerfile';
 import { distrolessFamily, isDistroless, parseRef } from '../dockerfile/image-reference-facts';
 import { DistrolessTag, DistrolessUser, RuntimeFamily } from '../runtimes';
@@ -46,12 +47,12 @@ export interface Inherited<T> {
  * The stage followed by the stages it inherits from, nearest first: the earlier stage it is built FROM, or the
  * final stage of the image of the app it is built FROM, and so on. Ends at a registry image (or a cycle).
  */
-export function stageChain(stage: Stage): Stage[] {
+export function stageChain(stage: Stage, imageNamed: (ref: string | undefined) => LucidImage | undefined = ref => appImage(stage, ref)): Stage[] {
   const out: Stage[] = [];
   let s: Stage | undefined = stage;
   while (s && !out.includes(s)) {
     out.push(s);
-    s = s.baseImage.stage ?? appImage(s, s.baseImage.imageRef)?.dockerfile.finalStage;
+    s = s.baseImage.stage ?? imageNamed(s.baseImage.imageRef)?.dockerfile.finalStage;
   }
   return out;
 }
@@ -111,10 +112,14 @@ export function effectiveEnv(stage: Stage, name: string): Inherited<string> | un
   return undefined;
 }
 
-/** The environment a stage has: what it sets and what it inherits, the nearest value of each name. */
-export function effectiveEnvVars(stage: Stage): { [name: string]: string } {
+/**
+ * The environment a stage has: what it sets and what it inherits, the nearest value of each name. `imageNamed`
+ * finds the image of the app a reference names (by default a lookup over the whole tree; a construct that
+ * knows its base images passes them, so that building it walks no tree).
+ */
+export function effectiveEnvVars(stage: Stage, imageNamed?: (ref: string | undefined) => LucidImage | undefined): { [name: string]: string } {
   const out: { [name: string]: string } = {};
-  for (const s of stageChain(stage).reverse()) {
+  for (const s of stageChain(stage, imageNamed).reverse()) {
     Object.assign(out, s.envVars());
   }
   return out;

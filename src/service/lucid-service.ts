@@ -196,7 +196,9 @@ export class LucidService extends LucidImage implements IStackService {
 
     // Each variable once per image chain: what the recipe or a base image already sets to the same value is not
     // repeated (a different value is an override, and is written).
-    const inherited = effectiveEnvVars(runtime);
+    // The images it is built on are known: no lookup over the whole tree while the tree is being built.
+    const bases = this.baseImages;
+    const inherited = effectiveEnvVars(runtime, ref => bases.find(i => i.imageRef === ref));
     for (const [key, value] of [['PORT', String(this.port)], ...Object.entries(this.env)]) {
       if (inherited[key] !== value) {
         runtime.addEnv(key, value);

@@ -51,9 +51,10 @@ group "default" {
     "java-base",
     "general-base",
     "minimal-base",
-    "api-gateway",
+    "redis",
     "tor-proxy",
     "service-mesh-controller",
+    "api-gateway",
     "auth-service",
     "session-recorder",
     "session-management",
@@ -82,9 +83,10 @@ group "base" {
 group "services" {
   description = "The services"
   targets = [
-    "api-gateway",
+    "redis",
     "tor-proxy",
     "service-mesh-controller",
+    "api-gateway",
     "auth-service",
     "session-recorder",
     "session-management",
@@ -122,9 +124,10 @@ group "gui" {
 group "ops" {
   description = "The services of the ops plane"
   targets = [
-    "api-gateway",
+    "redis",
     "tor-proxy",
     "service-mesh-controller",
+    "api-gateway",
     "auth-service",
     "session-recorder",
     "session-management",
@@ -140,9 +143,10 @@ group "wallet" {
 group "layer-0" {
   description = "The services of layer 0"
   targets = [
-    "api-gateway",
+    "redis",
     "tor-proxy",
     "service-mesh-controller",
+    "api-gateway",
   ]
 }
 
@@ -202,14 +206,14 @@ target "python-base" {
     maintainer = "Lucid Development Team"
     "org.opencontainers.image.authors" = "Lucid Development Team"
     "org.opencontainers.image.description" = "Lucid Python base image (python3-debian13)"
-    "org.opencontainers.image.title" = "lucid-python-base"
+    "org.opencontainers.image.title" = "lucid-base"
     "org.opencontainers.image.version" = "1.0.0"
     version = "1.0.0"
   }
-  tags = ["${REGISTRY}/lucid-python-base:${TAG}"]
+  tags = ["${REGISTRY}/lucid-base:python-distroless"]
   platforms = split(",", "${PLATFORMS}")
-  cache-from = cache_from("lucid-python-base")
-  cache-to = cache_to("lucid-python-base")
+  cache-from = cache_from("lucid-base-python-distroless")
+  cache-to = cache_to("lucid-base-python-distroless")
   attest = attestations()
 }
 
@@ -223,14 +227,14 @@ target "java-base" {
     maintainer = "Lucid Development Team"
     "org.opencontainers.image.authors" = "Lucid Development Team"
     "org.opencontainers.image.description" = "Lucid Java base image (java21-debian13)"
-    "org.opencontainers.image.title" = "lucid-java-base"
+    "org.opencontainers.image.title" = "lucid-base"
     "org.opencontainers.image.version" = "1.0.0"
     version = "1.0.0"
   }
-  tags = ["${REGISTRY}/lucid-java-base:${TAG}"]
+  tags = ["${REGISTRY}/lucid-base:java-distroless"]
   platforms = split(",", "${PLATFORMS}")
-  cache-from = cache_from("lucid-java-base")
-  cache-to = cache_to("lucid-java-base")
+  cache-from = cache_from("lucid-base-java-distroless")
+  cache-to = cache_to("lucid-base-java-distroless")
   attest = attestations()
 }
 
@@ -248,10 +252,10 @@ target "general-base" {
     "org.opencontainers.image.version" = "1.0.0"
     version = "1.0.0"
   }
-  tags = ["${REGISTRY}/lucid-base:${TAG}"]
+  tags = ["${REGISTRY}/lucid-base:latest"]
   platforms = split(",", "${PLATFORMS}")
-  cache-from = cache_from("lucid-base")
-  cache-to = cache_to("lucid-base")
+  cache-from = cache_from("lucid-base-latest")
+  cache-to = cache_to("lucid-base-latest")
   attest = attestations()
 }
 
@@ -265,14 +269,92 @@ target "minimal-base" {
     maintainer = "Lucid Development Team"
     "org.opencontainers.image.authors" = "Lucid Development Team"
     "org.opencontainers.image.description" = "Lucid minimal base image (distroless static-debian13) for static binaries"
-    "org.opencontainers.image.title" = "lucid-minimal-base"
+    "org.opencontainers.image.title" = "lucid-base"
     "org.opencontainers.image.version" = "1.0.0"
     version = "1.0.0"
   }
-  tags = ["${REGISTRY}/lucid-minimal-base:${TAG}"]
+  tags = ["${REGISTRY}/lucid-base:minimal"]
   platforms = split(",", "${PLATFORMS}")
-  cache-from = cache_from("lucid-minimal-base")
-  cache-to = cache_to("lucid-minimal-base")
+  cache-from = cache_from("lucid-base-minimal")
+  cache-to = cache_to("lucid-base-minimal")
+  attest = attestations()
+}
+
+target "redis" {
+  description = "Redis from Debian's redis-server package, on distroless base"
+  context = "apps/redis"
+  dockerfile = "Dockerfile"
+  target = "runtime"
+  labels = {
+    description = "Redis from Debian's redis-server package, on distroless base"
+    maintainer = "Lucid Development Team"
+    "org.lucid.expose" = "6379"
+    "org.lucid.layer" = "0"
+    "org.lucid.plane" = "ops"
+    "org.lucid.service" = "redis"
+    "org.opencontainers.image.authors" = "Lucid Development Team"
+    "org.opencontainers.image.description" = "Redis from Debian's redis-server package, on distroless base"
+    "org.opencontainers.image.title" = "lucid-redis"
+    "org.opencontainers.image.version" = "1.0.0"
+    version = "1.0.0"
+  }
+  tags = ["${REGISTRY}/lucid-redis:${TAG}"]
+  platforms = split(",", "${PLATFORMS}")
+  cache-from = cache_from("lucid-redis")
+  cache-to = cache_to("lucid-redis")
+  attest = attestations()
+}
+
+target "tor-proxy" {
+  description = "Tor SOCKS proxy, tor from Debian's package on distroless base"
+  context = "apps/tor-proxy"
+  dockerfile = "Dockerfile"
+  target = "runtime"
+  labels = {
+    description = "Tor SOCKS proxy, tor from Debian's package on distroless base"
+    maintainer = "Lucid Development Team"
+    "org.lucid.expose" = "9050"
+    "org.lucid.layer" = "0"
+    "org.lucid.plane" = "ops"
+    "org.lucid.service" = "tor-proxy"
+    "org.opencontainers.image.authors" = "Lucid Development Team"
+    "org.opencontainers.image.description" = "Tor SOCKS proxy, tor from Debian's package on distroless base"
+    "org.opencontainers.image.title" = "lucid-tor-proxy"
+    "org.opencontainers.image.version" = "1.0.0"
+    version = "1.0.0"
+  }
+  tags = ["${REGISTRY}/lucid-tor-proxy:${TAG}"]
+  platforms = split(",", "${PLATFORMS}")
+  cache-from = cache_from("lucid-tor-proxy")
+  cache-to = cache_to("lucid-tor-proxy")
+  attest = attestations()
+}
+
+target "service-mesh-controller" {
+  description = "Lucid service mesh controller: service discovery for the stack"
+  context = "apps/service-mesh-controller"
+  contexts = {
+    "pickme/lucid-base:python-distroless" = "target:python-base"
+  }
+  dockerfile = "Dockerfile"
+  target = "runtime"
+  labels = {
+    description = "Lucid service mesh controller: service discovery for the stack"
+    maintainer = "Lucid Development Team"
+    "org.lucid.expose" = "8085"
+    "org.lucid.layer" = "0"
+    "org.lucid.plane" = "ops"
+    "org.lucid.service" = "service-mesh-controller"
+    "org.opencontainers.image.authors" = "Lucid Development Team"
+    "org.opencontainers.image.description" = "Lucid service mesh controller: service discovery for the stack"
+    "org.opencontainers.image.title" = "lucid-service-mesh-controller"
+    "org.opencontainers.image.version" = "1.0.0"
+    version = "1.0.0"
+  }
+  tags = ["${REGISTRY}/lucid-service-mesh-controller:${TAG}"]
+  platforms = split(",", "${PLATFORMS}")
+  cache-from = cache_from("lucid-service-mesh-controller")
+  cache-to = cache_to("lucid-service-mesh-controller")
   attest = attestations()
 }
 
@@ -298,59 +380,6 @@ target "api-gateway" {
   platforms = split(",", "${PLATFORMS}")
   cache-from = cache_from("lucid-api-gateway")
   cache-to = cache_to("lucid-api-gateway")
-  attest = attestations()
-}
-
-target "tor-proxy" {
-  description = "Lucid Tor proxy"
-  context = "apps/tor-proxy"
-  dockerfile = "Dockerfile"
-  target = "runtime"
-  labels = {
-    description = "Lucid Tor proxy"
-    maintainer = "Lucid Development Team"
-    "org.lucid.expose" = "8084"
-    "org.lucid.layer" = "0"
-    "org.lucid.plane" = "ops"
-    "org.lucid.service" = "tor-proxy"
-    "org.opencontainers.image.authors" = "Lucid Development Team"
-    "org.opencontainers.image.description" = "Lucid Tor proxy"
-    "org.opencontainers.image.title" = "lucid-tor-proxy"
-    "org.opencontainers.image.version" = "1.0.0"
-    version = "1.0.0"
-  }
-  tags = ["${REGISTRY}/lucid-tor-proxy:${TAG}"]
-  platforms = split(",", "${PLATFORMS}")
-  cache-from = cache_from("lucid-tor-proxy")
-  cache-to = cache_to("lucid-tor-proxy")
-  attest = attestations()
-}
-
-target "service-mesh-controller" {
-  description = "Lucid service mesh controller: service discovery for the stack"
-  context = "apps/service-mesh-controller"
-  contexts = {
-    "pickme/lucid-python-base" = "target:python-base"
-  }
-  dockerfile = "Dockerfile"
-  target = "runtime"
-  labels = {
-    description = "Lucid service mesh controller: service discovery for the stack"
-    maintainer = "Lucid Development Team"
-    "org.lucid.expose" = "8085"
-    "org.lucid.layer" = "0"
-    "org.lucid.plane" = "ops"
-    "org.lucid.service" = "service-mesh-controller"
-    "org.opencontainers.image.authors" = "Lucid Development Team"
-    "org.opencontainers.image.description" = "Lucid service mesh controller: service discovery for the stack"
-    "org.opencontainers.image.title" = "lucid-service-mesh-controller"
-    "org.opencontainers.image.version" = "1.0.0"
-    version = "1.0.0"
-  }
-  tags = ["${REGISTRY}/lucid-service-mesh-controller:${TAG}"]
-  platforms = split(",", "${PLATFORMS}")
-  cache-from = cache_from("lucid-service-mesh-controller")
-  cache-to = cache_to("lucid-service-mesh-controller")
   attest = attestations()
 }
 
@@ -533,7 +562,7 @@ target "node-management" {
   description = "Lucid node management: worker nodes, their pools and their proofs of operation"
   context = "apps/node-management"
   contexts = {
-    "pickme/lucid-java-base" = "target:java-base"
+    "pickme/lucid-base:java-distroless" = "target:java-base"
   }
   dockerfile = "Dockerfile"
   target = "runtime"

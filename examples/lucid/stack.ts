@@ -1,7 +1,7 @@
 import { Project } from 'projen';
 import {
-  DistrolessPythonBase, FoundationService, HealthCheck, IStackService, JavaBase, Layer, LucidApp, LucidService, LucidServiceProps,
-  Plane, RuntimeFamily, SecretSource, ServiceRuntime, ServiceSecret, StaticBase,
+  DistrolessPythonBase, DistrolessRedis, FoundationService, HealthCheck, IStackService, JavaBase, Layer, LucidApp, LucidService, LucidServiceProps,
+  Plane, RuntimeFamily, SecretSource, ServiceRuntime, ServiceSecret, StaticBase, TorProxy,
 } from '../../src';
 
 /*
@@ -24,8 +24,9 @@ import {
  *   Lucid cuts recordings into encrypted chunks (session processor, which needs ENCRYPTION_KEY) and builds the
  *   Merkle root of each session's chunks (Merkle builder), which the blockchain engine anchors.
  * - Runtimes. Python where the documents show Python (gateway, auth, sessions, payments, governance, mesh), Java for
- *   the chain (seed 000's Java base), Node for the UI and the Merkle builder, Go for the Tor proxy and RDP services
- *   (static binaries on distroless `static`). Every app is stdlib only: PyPI, Maven Central and npm are unreachable
+ *   the chain (seed 000's Java base), Node for the UI and the Merkle builder, Go for the RDP services (a static
+ *   binary on distroless `static`), and Debian's own packages for the Tor proxy and Redis (tor and redis-server with
+ *   their library closure on distroless `base`, seed 003's "builder → binaries onto distroless"). Every app is stdlib only: PyPI, Maven Central and npm are unreachable
  *   where the e2e suite builds.
  * - Base images. Seed 003, corrected: production services use distroless directly. The two infrastructure services
  *   sit on the development bases: the service mesh controller on the Python base and node management on the Java
@@ -33,9 +34,10 @@ import {
  *   (bake `contexts = target:…`, CI `needs`) exercised. The general base and the minimal base are published for
  *   development and tests; no service builds on them.
  * - Ports. Distinct, 8080–8094, because the e2e suite runs every container on one host network.
- * - Foundation services. Redis (sessions and tokens: ops), MongoDB (users, sessions, payments, proposals: ops, wallet,
+ * - Foundation services. Redis (sessions and tokens: ops, built by the app from Debian's package), MongoDB (users, sessions, payments, proposals: ops, wallet,
  *   chain), Elasticsearch (session search for session management and the admin UI: ops, gui). A foundation service
- *   joins the networks of the planes of the services that depend on it.
+ *   joins the networks of the planes of the services that depend on it. MongoDB and Elasticsearch stay pinned upstream
+ *   images: their binaries cannot be had offline, so the e2e suite declares and validates them but does not run them.
  * - Env and secrets (seed 004). PYTHONDONTWRITEBYTECODE and PYTHONUNBUFFERED come from the Python recipe (not typed
  *   again here); SERVICE_PORT from each service's port; REDIS_URL, SERVICE_DISCOVERY_URL and TOR_SOCKS_PORT where a
  *   service uses them. MONGODB_URL and ENCRYPTION_KEY are secrets only (files under secrets/, never in ENV, which
@@ -53,78 +55,74 @@ const mongodbUrl: ServiceSecret = { name: 'mongodb-url', envVar: 'MONGODB_URL', 
 const encryptionKey: ServiceSecret = { name: 'encryption-key', envVar: 'ENCRYPTION_KEY', source: SecretSource.FILE, location: 'secrets/encryption-key' };
 
 /**
- * A Lucid service whose `SERVICE_PORT` (seed 004) is its port: one fact, typed once.
+ * A Lucid service whose `SERVICE_PORT` (seed 004) is its port: one fact, typed once; `discovery` is the service
+ * mesh controller, which every service with a SERVICE_DISCOVERY_URL calls.
  */
-function service(app: LucidApp, id: string, props: LucidServiceProps): LucidService {
-  return new LucidService(app, id, { ...props, env: { SERVICE_PORT: String(props.port), ...props.env } });
+function service(app: LucidApp, id: string, props: LucidServiceProps, discovery?: LucidService): LucidService {
+  // A service that finds others through SERVICE_DISCOVERY_URL talks to the mesh controller at run time: talksTo
+  // gives it a network with it, without making it wait for the controller at start-up.
+  const callsDiscovery = discovery !== undefined && props.env?.SERVICE_DISCOVERY_URL !== undefined && !(props.dependsOn ?? []).includes(discovery);
+  return new LucidService(app, id, {
+    ...props,
+    env: { SERVICE_PORT: String(props.port), ...props.env },
+    talksTo: [...(props.talksTo ?? []), ...(callsDiscovery ? [discovery] : [])],
+  });
 }
 
 /**
- * The Lucid reference stack: four base images, the foundation services Redis, MongoDB and Elasticsearch, and fifteen
- * services over the four planes and four layers (Python, Java, Node.js and Go), each with a tiny real app under `apps/`.
+ * The Lucid reference stack: four base images, Redis on distroless, the foundation services MongoDB and
+ * Elasticsearch, and fifteen services over the four planes and four layers (Python, Java, Node.js and Go), each with a tiny real app under `apps/`.
  */
 export function defineLucidStack(project: Project, outdir = 'examples/lucid'): LucidApp {
   const app = new LucidApp(project, 'Lucid', { outdir, name: 'lucid' });
 
   // ---- base images (seeds 000, 002, 003) ------------------------------------------------------------------------
-  // lucid: per-image tag — at merge, imageName 'lucid-base' with tag 'python-distroless' (pickme/lucid-base:python-distroless).
+  // Seed 003's development bases are one repository with a tag per base: pickme/lucid-base:python-distroless,
+  // :java-distroless and :latest, each also as -arm64 and -amd64 (bake's per-arch targets, pushed by CI).
   const pythonBase = new DistrolessPythonBase(app, 'python-base', {
     directory: 'images/python-base',
     requirements: 'requirements.txt',
+    imageName: 'lucid-base',
+    tag: 'python-distroless',
   });
   // A jlink runtime with only the modules the services use keeps the Java images under their 150 MB budget.
-  // lucid: per-image tag — at merge, imageName 'lucid-base' with tag 'java-distroless' (pickme/lucid-base:java-distroless).
-  const javaBase = new JavaBase(app, 'java-base', { directory: 'images/java-base', jlinkModules: ['jdk.httpserver'] });
+  const javaBase = new JavaBase(app, 'java-base', {
+    directory: 'images/java-base',
+    jlinkModules: ['jdk.httpserver'],
+    imageName: 'lucid-base',
+    tag: 'java-distroless',
+  });
   // Seed 002's general base: distroless `base` (glibc, libssl, zlib), for dynamically linked binaries copied in.
-  // lucid: per-image tag — at merge, tag 'latest' of 'lucid-base' is this image; its name already is pickme/lucid-base.
   new StaticBase(app, 'general-base', {
     directory: 'images/general-base',
     imageName: 'lucid-base',
+    tag: 'latest',
     family: RuntimeFamily.BASE_DEBIAN13,
     description: 'Lucid general base image (distroless base-debian13): glibc and libssl for copied binaries',
   });
   // Seed 002's "Alpine minimal base", as seed 004 allows Alpine: only in a builder, with a distroless `static`
   // runtime. No binary is copied into it, so it has no builder stage; a builder for it would be Debian's, because
   // StaticBase builds on the family's Debian builder and the offline e2e engine has no Alpine stand-in.
-  // lucid: per-image tag — at merge, a tag of 'lucid-base' (e.g. 'minimal') instead of its own repository.
   new StaticBase(app, 'minimal-base', {
     directory: 'images/minimal-base',
-    imageName: 'lucid-minimal-base',
+    imageName: 'lucid-base',
+    tag: 'minimal',
     description: 'Lucid minimal base image (distroless static-debian13) for static binaries',
   });
 
   // ---- foundation services (seed 003: pinned images, health-checked) -----------------------------------------------
-  // lucid: Debian-package runtime — at merge, Redis from Debian's package copied onto distroless `base` (65532).
-  const redis = FoundationService.redis(app, 'redis');
+  // Redis from Debian's redis-server package, copied with its library closure onto distroless `base` (seed 003's
+  // corrected pattern), running as 65532 and probed with redis-cli: built by the app, so it runs offline too.
+  const redis = new DistrolessRedis(app, 'redis', { directory: 'apps/redis' });
   // MongoDB and Elasticsearch cannot be had offline: pinned upstream images, declared, validated and health-checked;
   // the e2e suite skips them and says so.
   const mongodb = FoundationService.mongodb(app, 'mongodb');
   const elasticsearch = FoundationService.elasticsearch(app, 'elasticsearch');
 
   // ---- layer 0: core support ----------------------------------------------------------------------------------------
-  const gateway = service(app, 'api-gateway', {
-    plane: Plane.OPS,
-    layer: Layer.CORE_SUPPORT,
-    description: 'Lucid API gateway: the single entry point of the stack',
-    directory: 'apps/api-gateway',
-    port: 8080,
-    runtime: ServiceRuntime.python({ requirements: 'requirements.txt' }),
-    env: { LOG_LEVEL: 'info', REDIS_URL, SERVICE_DISCOVERY_URL, TOR_SOCKS_PORT },
-    dependsOn: [redis],
-  });
-
-  // A static Go binary on distroless static, probed by the Go health probe lucid-cdk compiles next to it.
-  // lucid: Debian-package runtime — at merge, the real tor binary from Debian with its library closure on distroless
-  // `base`, listening on TOR_SOCKS_PORT besides this control and health port; until then a Go placeholder.
-  const tor = service(app, 'tor-proxy', {
-    plane: Plane.OPS,
-    layer: Layer.CORE_SUPPORT,
-    description: 'Lucid Tor proxy',
-    directory: 'apps/tor-proxy',
-    port: 8084,
-    runtime: ServiceRuntime.golang({ sources: ['main.go'] }),
-    env: { TOR_SOCKS_PORT },
-  });
+  // The real tor binary from Debian's package with its library closure on distroless `base`: SOCKS on
+  // TOR_SOCKS_PORT for the stack's private networks, its control port on loopback, checked by a TCP probe.
+  const tor = new TorProxy(app, 'tor-proxy', { directory: 'apps/tor-proxy', socksPort: Number(TOR_SOCKS_PORT) });
 
   // Infrastructure: on the development Python base (see the note at the top).
   const mesh = service(app, 'service-mesh-controller', {
@@ -138,9 +136,21 @@ export function defineLucidStack(project: Project, outdir = 'examples/lucid'): L
     dependsOn: [redis],
   });
 
+  const gateway = service(app, 'api-gateway', {
+    plane: Plane.OPS,
+    layer: Layer.CORE_SUPPORT,
+    description: 'Lucid API gateway: the single entry point of the stack',
+    directory: 'apps/api-gateway',
+    port: 8080,
+    runtime: ServiceRuntime.python({ requirements: 'requirements.txt' }),
+    env: { LOG_LEVEL: 'info', REDIS_URL, SERVICE_DISCOVERY_URL, TOR_SOCKS_PORT },
+    dependsOn: [redis],
+    talksTo: [tor],
+  }, mesh);
+
   // ---- layer 1: session pipeline ------------------------------------------------------------------------------------
-  // lucid: talksTo — at merge, the services below that only call the mesh controller at run time (through
-  // SERVICE_DISCOVERY_URL) say so with talksTo: [mesh]; their dependsOn keeps what they need before they start.
+  // Services that find others through SERVICE_DISCOVERY_URL talk to the mesh controller at run time (talksTo, which
+  // gives them a network with it); dependsOn keeps what they need before they start.
   const auth = service(app, 'auth-service', {
     plane: Plane.OPS,
     layer: Layer.SESSION_PIPELINE,
@@ -151,7 +161,7 @@ export function defineLucidStack(project: Project, outdir = 'examples/lucid'): L
     secrets: [{ name: 'jwt-signing-key', source: SecretSource.FILE, location: 'secrets/jwt-signing-key' }, mongodbUrl],
     dependsOn: [gateway, mesh, redis, mongodb],
     env: { REDIS_URL, SERVICE_DISCOVERY_URL },
-  });
+  }, mesh);
 
   const recorder = service(app, 'session-recorder', {
     plane: Plane.OPS,
@@ -163,7 +173,7 @@ export function defineLucidStack(project: Project, outdir = 'examples/lucid'): L
     secrets: [mongodbUrl],
     dependsOn: [mesh, redis, mongodb],
     env: { REDIS_URL, SERVICE_DISCOVERY_URL },
-  });
+  }, mesh);
 
   const sessions = service(app, 'session-management', {
     plane: Plane.OPS,
@@ -175,7 +185,7 @@ export function defineLucidStack(project: Project, outdir = 'examples/lucid'): L
     secrets: [mongodbUrl],
     dependsOn: [auth, recorder, redis, mongodb, elasticsearch],
     env: { REDIS_URL, SERVICE_DISCOVERY_URL },
-  });
+  }, mesh);
 
   const processor = service(app, 'session-processor', {
     plane: Plane.OPS,
@@ -187,7 +197,7 @@ export function defineLucidStack(project: Project, outdir = 'examples/lucid'): L
     secrets: [encryptionKey],
     dependsOn: [recorder, redis],
     env: { REDIS_URL, SERVICE_DISCOVERY_URL },
-  });
+  }, mesh);
 
   const merkle = service(app, 'merkle-builder', {
     plane: Plane.CHAIN,
@@ -198,7 +208,7 @@ export function defineLucidStack(project: Project, outdir = 'examples/lucid'): L
     runtime: ServiceRuntime.nodejs(),
     dependsOn: [processor],
     env: { SERVICE_DISCOVERY_URL },
-  });
+  }, mesh);
 
   // ---- layer 2: service integration ---------------------------------------------------------------------------------
   const jre = ['jdk.httpserver'];
@@ -212,7 +222,7 @@ export function defineLucidStack(project: Project, outdir = 'examples/lucid'): L
     healthCheck: HealthCheck.http({ path: '/health', startPeriodSeconds: 30 }),
     dependsOn: [merkle, mesh],
     env: { SERVICE_DISCOVERY_URL },
-  });
+  }, mesh);
 
   const chainApi = service(app, 'blockchain-api', {
     plane: Plane.CHAIN,
@@ -224,7 +234,7 @@ export function defineLucidStack(project: Project, outdir = 'examples/lucid'): L
     healthCheck: HealthCheck.http({ path: '/health', startPeriodSeconds: 30 }),
     dependsOn: [auth, engine],
     env: { SERVICE_DISCOVERY_URL },
-  });
+  }, mesh);
 
   // Infrastructure: on the development Java base (see the note at the top).
   const nodes = service(app, 'node-management', {
@@ -237,7 +247,7 @@ export function defineLucidStack(project: Project, outdir = 'examples/lucid'): L
     healthCheck: HealthCheck.http({ path: '/health', startPeriodSeconds: 30 }),
     dependsOn: [engine, mesh],
     env: { SERVICE_DISCOVERY_URL },
-  });
+  }, mesh);
 
   const rdp = service(app, 'rdp-services', {
     plane: Plane.GUI,
@@ -248,11 +258,10 @@ export function defineLucidStack(project: Project, outdir = 'examples/lucid'): L
     runtime: ServiceRuntime.golang({ sources: ['main.go'] }),
     dependsOn: [sessions, recorder],
     env: { SERVICE_DISCOVERY_URL },
-  });
+  }, mesh);
 
-  // The wallet plane: payments to node operators, over Tor, with the keys' encryption key as a secret.
-  // lucid: talksTo — at merge, talksTo: [mesh] (its calls through SERVICE_DISCOVERY_URL) instead of the start-up
-  // dependency on the mesh controller, which today is the only way to give it a route to the ops plane.
+  // The wallet plane: payments to node operators, over Tor, with the keys' encryption key as a secret. It calls the
+  // mesh controller (ops) through SERVICE_DISCOVERY_URL: talksTo gives it a route there without a start-up dependency.
   service(app, 'tron-payment', {
     plane: Plane.WALLET,
     layer: Layer.SERVICE_INTEGRATION,
@@ -261,9 +270,9 @@ export function defineLucidStack(project: Project, outdir = 'examples/lucid'): L
     port: 8093,
     runtime: ServiceRuntime.python(),
     secrets: [mongodbUrl, encryptionKey],
-    dependsOn: [mesh, tor, nodes, mongodb],
+    dependsOn: [tor, nodes, mongodb],
     env: { SERVICE_DISCOVERY_URL, TOR_SOCKS_PORT },
-  });
+  }, mesh);
 
   // ---- layer 3: advanced --------------------------------------------------------------------------------------------
   service(app, 'governance', {
@@ -276,7 +285,7 @@ export function defineLucidStack(project: Project, outdir = 'examples/lucid'): L
     secrets: [mongodbUrl],
     dependsOn: [chainApi, nodes, mongodb],
     env: { SERVICE_DISCOVERY_URL },
-  });
+  }, mesh);
 
   const adminDeps: IStackService[] = [gateway, auth, sessions, chainApi, rdp, elasticsearch];
   service(app, 'admin-ui', {
@@ -288,7 +297,7 @@ export function defineLucidStack(project: Project, outdir = 'examples/lucid'): L
     runtime: ServiceRuntime.nodejs(),
     dependsOn: adminDeps,
     env: { SERVICE_DISCOVERY_URL },
-  });
+  }, mesh);
 
   return app;
 }

@@ -1,3 +1,0 @@
-module lucid.example/tor-proxy
-
-go 1.24

@@ -493,7 +493,8 @@ EOF
 }
 
 recipe_redis() {
-  # Like the official image: redis-server and redis-cli on PATH, data in /data, the server as the command.
+  # Like the official image: redis-server and redis-cli in /usr/local/bin (where FoundationService.redis() probes),
+  # data in /data, the server as the command.
   local ctx=$R/context
   java_builder_context "$ctx" $REDIS_PACKAGES
   cat >"$ctx/Dockerfile" <<EOF
@@ -503,7 +504,8 @@ RUN --mount=type=bind,source=debs,target=/var/local/extra-apt \\
  && apt-get update \\
  && apt-get install -y --no-install-recommends $REDIS_PACKAGES \\
  && rm -rf /var/lib/apt/lists/* /etc/apt/sources.list.d/extra.list \\
- && mkdir -p /data && redis-server --version
+ && ln -s /usr/bin/redis-server /usr/bin/redis-cli /usr/local/bin/ \\
+ && mkdir -p /data && /usr/local/bin/redis-server --version && /usr/local/bin/redis-cli --version
 WORKDIR /data
 VOLUME /data
 EXPOSE 6379

@@ -196,6 +196,52 @@ group "node-management-with-bases" {
   ]
 }
 
+group "per-arch" {
+  description = "One target per image and platform"
+  targets = [
+    "python-base-amd64",
+    "python-base-arm64",
+    "java-base-amd64",
+    "java-base-arm64",
+    "general-base-amd64",
+    "general-base-arm64",
+    "minimal-base-amd64",
+    "minimal-base-arm64",
+    "redis-amd64",
+    "redis-arm64",
+    "tor-proxy-amd64",
+    "tor-proxy-arm64",
+    "service-mesh-controller-amd64",
+    "service-mesh-controller-arm64",
+    "api-gateway-amd64",
+    "api-gateway-arm64",
+    "auth-service-amd64",
+    "auth-service-arm64",
+    "session-recorder-amd64",
+    "session-recorder-arm64",
+    "session-management-amd64",
+    "session-management-arm64",
+    "session-processor-amd64",
+    "session-processor-arm64",
+    "merkle-builder-amd64",
+    "merkle-builder-arm64",
+    "blockchain-engine-amd64",
+    "blockchain-engine-arm64",
+    "blockchain-api-amd64",
+    "blockchain-api-arm64",
+    "node-management-amd64",
+    "node-management-arm64",
+    "rdp-services-amd64",
+    "rdp-services-arm64",
+    "tron-payment-amd64",
+    "tron-payment-arm64",
+    "governance-amd64",
+    "governance-arm64",
+    "admin-ui-amd64",
+    "admin-ui-arm64",
+  ]
+}
+
 target "python-base" {
   description = "Lucid Python base image (python3-debian13)"
   context = "images/python-base"
@@ -684,4 +730,284 @@ target "admin-ui" {
   cache-from = cache_from("lucid-admin-ui")
   cache-to = cache_to("lucid-admin-ui")
   attest = attestations()
+}
+
+target "python-base-amd64" {
+  description = "python-base for linux/amd64 only, tagged -amd64"
+  inherits = ["python-base"]
+  tags = ["${REGISTRY}/lucid-base:python-distroless-amd64"]
+  platforms = ["linux/amd64"]
+}
+
+target "python-base-arm64" {
+  description = "python-base for linux/arm64 only, tagged -arm64"
+  inherits = ["python-base"]
+  tags = ["${REGISTRY}/lucid-base:python-distroless-arm64"]
+  platforms = ["linux/arm64"]
+}
+
+target "java-base-amd64" {
+  description = "java-base for linux/amd64 only, tagged -amd64"
+  inherits = ["java-base"]
+  tags = ["${REGISTRY}/lucid-base:java-distroless-amd64"]
+  platforms = ["linux/amd64"]
+}
+
+target "java-base-arm64" {
+  description = "java-base for linux/arm64 only, tagged -arm64"
+  inherits = ["java-base"]
+  tags = ["${REGISTRY}/lucid-base:java-distroless-arm64"]
+  platforms = ["linux/arm64"]
+}
+
+target "general-base-amd64" {
+  description = "general-base for linux/amd64 only, tagged -amd64"
+  inherits = ["general-base"]
+  tags = ["${REGISTRY}/lucid-base:latest-amd64"]
+  platforms = ["linux/amd64"]
+}
+
+target "general-base-arm64" {
+  description = "general-base for linux/arm64 only, tagged -arm64"
+  inherits = ["general-base"]
+  tags = ["${REGISTRY}/lucid-base:latest-arm64"]
+  platforms = ["linux/arm64"]
+}
+
+target "minimal-base-amd64" {
+  description = "minimal-base for linux/amd64 only, tagged -amd64"
+  inherits = ["minimal-base"]
+  tags = ["${REGISTRY}/lucid-base:minimal-amd64"]
+  platforms = ["linux/amd64"]
+}
+
+target "minimal-base-arm64" {
+  description = "minimal-base for linux/arm64 only, tagged -arm64"
+  inherits = ["minimal-base"]
+  tags = ["${REGISTRY}/lucid-base:minimal-arm64"]
+  platforms = ["linux/arm64"]
+}
+
+target "redis-amd64" {
+  description = "redis for linux/amd64 only, tagged -amd64"
+  inherits = ["redis"]
+  tags = ["${REGISTRY}/lucid-redis:${TAG}-amd64"]
+  platforms = ["linux/amd64"]
+}
+
+target "redis-arm64" {
+  description = "redis for linux/arm64 only, tagged -arm64"
+  inherits = ["redis"]
+  tags = ["${REGISTRY}/lucid-redis:${TAG}-arm64"]
+  platforms = ["linux/arm64"]
+}
+
+target "tor-proxy-amd64" {
+  description = "tor-proxy for linux/amd64 only, tagged -amd64"
+  inherits = ["tor-proxy"]
+  tags = ["${REGISTRY}/lucid-tor-proxy:${TAG}-amd64"]
+  platforms = ["linux/amd64"]
+}
+
+target "tor-proxy-arm64" {
+  description = "tor-proxy for linux/arm64 only, tagged -arm64"
+  inherits = ["tor-proxy"]
+  tags = ["${REGISTRY}/lucid-tor-proxy:${TAG}-arm64"]
+  platforms = ["linux/arm64"]
+}
+
+target "service-mesh-controller-amd64" {
+  description = "service-mesh-controller for linux/amd64 only, tagged -amd64"
+  inherits = ["service-mesh-controller"]
+  tags = ["${REGISTRY}/lucid-service-mesh-controller:${TAG}-amd64"]
+  platforms = ["linux/amd64"]
+}
+
+target "service-mesh-controller-arm64" {
+  description = "service-mesh-controller for linux/arm64 only, tagged -arm64"
+  inherits = ["service-mesh-controller"]
+  tags = ["${REGISTRY}/lucid-service-mesh-controller:${TAG}-arm64"]
+  platforms = ["linux/arm64"]
+}
+
+target "api-gateway-amd64" {
+  description = "api-gateway for linux/amd64 only, tagged -amd64"
+  inherits = ["api-gateway"]
+  tags = ["${REGISTRY}/lucid-api-gateway:${TAG}-amd64"]
+  platforms = ["linux/amd64"]
+}
+
+target "api-gateway-arm64" {
+  description = "api-gateway for linux/arm64 only, tagged -arm64"
+  inherits = ["api-gateway"]
+  tags = ["${REGISTRY}/lucid-api-gateway:${TAG}-arm64"]
+  platforms = ["linux/arm64"]
+}
+
+target "auth-service-amd64" {
+  description = "auth-service for linux/amd64 only, tagged -amd64"
+  inherits = ["auth-service"]
+  tags = ["${REGISTRY}/lucid-auth-service:${TAG}-amd64"]
+  platforms = ["linux/amd64"]
+}
+
+target "auth-service-arm64" {
+  description = "auth-service for linux/arm64 only, tagged -arm64"
+  inherits = ["auth-service"]
+  tags = ["${REGISTRY}/lucid-auth-service:${TAG}-arm64"]
+  platforms = ["linux/arm64"]
+}
+
+target "session-recorder-amd64" {
+  description = "session-recorder for linux/amd64 only, tagged -amd64"
+  inherits = ["session-recorder"]
+  tags = ["${REGISTRY}/lucid-session-recorder:${TAG}-amd64"]
+  platforms = ["linux/amd64"]
+}
+
+target "session-recorder-arm64" {
+  description = "session-recorder for linux/arm64 only, tagged -arm64"
+  inherits = ["session-recorder"]
+  tags = ["${REGISTRY}/lucid-session-recorder:${TAG}-arm64"]
+  platforms = ["linux/arm64"]
+}
+
+target "session-management-amd64" {
+  description = "session-management for linux/amd64 only, tagged -amd64"
+  inherits = ["session-management"]
+  tags = ["${REGISTRY}/lucid-session-management:${TAG}-amd64"]
+  platforms = ["linux/amd64"]
+}
+
+target "session-management-arm64" {
+  description = "session-management for linux/arm64 only, tagged -arm64"
+  inherits = ["session-management"]
+  tags = ["${REGISTRY}/lucid-session-management:${TAG}-arm64"]
+  platforms = ["linux/arm64"]
+}
+
+target "session-processor-amd64" {
+  description = "session-processor for linux/amd64 only, tagged -amd64"
+  inherits = ["session-processor"]
+  tags = ["${REGISTRY}/lucid-session-processor:${TAG}-amd64"]
+  platforms = ["linux/amd64"]
+}
+
+target "session-processor-arm64" {
+  description = "session-processor for linux/arm64 only, tagged -arm64"
+  inherits = ["session-processor"]
+  tags = ["${REGISTRY}/lucid-session-processor:${TAG}-arm64"]
+  platforms = ["linux/arm64"]
+}
+
+target "merkle-builder-amd64" {
+  description = "merkle-builder for linux/amd64 only, tagged -amd64"
+  inherits = ["merkle-builder"]
+  tags = ["${REGISTRY}/lucid-merkle-builder:${TAG}-amd64"]
+  platforms = ["linux/amd64"]
+}
+
+target "merkle-builder-arm64" {
+  description = "merkle-builder for linux/arm64 only, tagged -arm64"
+  inherits = ["merkle-builder"]
+  tags = ["${REGISTRY}/lucid-merkle-builder:${TAG}-arm64"]
+  platforms = ["linux/arm64"]
+}
+
+target "blockchain-engine-amd64" {
+  description = "blockchain-engine for linux/amd64 only, tagged -amd64"
+  inherits = ["blockchain-engine"]
+  tags = ["${REGISTRY}/lucid-blockchain-engine:${TAG}-amd64"]
+  platforms = ["linux/amd64"]
+}
+
+target "blockchain-engine-arm64" {
+  description = "blockchain-engine for linux/arm64 only, tagged -arm64"
+  inherits = ["blockchain-engine"]
+  tags = ["${REGISTRY}/lucid-blockchain-engine:${TAG}-arm64"]
+  platforms = ["linux/arm64"]
+}
+
+target "blockchain-api-amd64" {
+  description = "blockchain-api for linux/amd64 only, tagged -amd64"
+  inherits = ["blockchain-api"]
+  tags = ["${REGISTRY}/lucid-blockchain-api:${TAG}-amd64"]
+  platforms = ["linux/amd64"]
+}
+
+target "blockchain-api-arm64" {
+  description = "blockchain-api for linux/arm64 only, tagged -arm64"
+  inherits = ["blockchain-api"]
+  tags = ["${REGISTRY}/lucid-blockchain-api:${TAG}-arm64"]
+  platforms = ["linux/arm64"]
+}
+
+target "node-management-amd64" {
+  description = "node-management for linux/amd64 only, tagged -amd64"
+  inherits = ["node-management"]
+  tags = ["${REGISTRY}/lucid-node-management:${TAG}-amd64"]
+  platforms = ["linux/amd64"]
+}
+
+target "node-management-arm64" {
+  description = "node-management for linux/arm64 only, tagged -arm64"
+  inherits = ["node-management"]
+  tags = ["${REGISTRY}/lucid-node-management:${TAG}-arm64"]
+  platforms = ["linux/arm64"]
+}
+
+target "rdp-services-amd64" {
+  description = "rdp-services for linux/amd64 only, tagged -amd64"
+  inherits = ["rdp-services"]
+  tags = ["${REGISTRY}/lucid-rdp-services:${TAG}-amd64"]
+  platforms = ["linux/amd64"]
+}
+
+target "rdp-services-arm64" {
+  description = "rdp-services for linux/arm64 only, tagged -arm64"
+  inherits = ["rdp-services"]
+  tags = ["${REGISTRY}/lucid-rdp-services:${TAG}-arm64"]
+  platforms = ["linux/arm64"]
+}
+
+target "tron-payment-amd64" {
+  description = "tron-payment for linux/amd64 only, tagged -amd64"
+  inherits = ["tron-payment"]
+  tags = ["${REGISTRY}/lucid-tron-payment:${TAG}-amd64"]
+  platforms = ["linux/amd64"]
+}
+
+target "tron-payment-arm64" {
+  description = "tron-payment for linux/arm64 only, tagged -arm64"
+  inherits = ["tron-payment"]
+  tags = ["${REGISTRY}/lucid-tron-payment:${TAG}-arm64"]
+  platforms = ["linux/arm64"]
+}
+
+target "governance-amd64" {
+  description = "governance for linux/amd64 only, tagged -amd64"
+  inherits = ["governance"]
+  tags = ["${REGISTRY}/lucid-governance:${TAG}-amd64"]
+  platforms = ["linux/amd64"]
+}
+
+target "governance-arm64" {
+  description = "governance for linux/arm64 only, tagged -arm64"
+  inherits = ["governance"]
+  tags = ["${REGISTRY}/lucid-governance:${TAG}-arm64"]
+  platforms = ["linux/arm64"]
+}
+
+target "admin-ui-amd64" {
+  description = "admin-ui for linux/amd64 only, tagged -amd64"
+  inherits = ["admin-ui"]
+  tags = ["${REGISTRY}/lucid-admin-ui:${TAG}-amd64"]
+  platforms = ["linux/amd64"]
+}
+
+target "admin-ui-arm64" {
+  description = "admin-ui for linux/arm64 only, tagged -arm64"
+  inherits = ["admin-ui"]
+  tags = ["${REGISTRY}/lucid-admin-ui:${TAG}-arm64"]
+  platforms = ["linux/arm64"]
 }

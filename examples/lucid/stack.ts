@@ -74,7 +74,9 @@ function service(app: LucidApp, id: string, props: LucidServiceProps, discovery?
  * Elasticsearch, and fifteen services over the four planes and four layers (Python, Java, Node.js and Go), each with a tiny real app under `apps/`.
  */
 export function defineLucidStack(project: Project, outdir = 'examples/lucid'): LucidApp {
-  const app = new LucidApp(project, 'Lucid', { outdir, name: 'lucid' });
+  // Lucid runs on Raspberry Pis and on amd64 servers: besides each multi-platform tag, bake builds and CI pushes a
+  // tag per architecture (pickme/lucid-base:python-distroless-arm64), the form seed 003 names.
+  const app = new LucidApp(project, 'Lucid', { outdir, name: 'lucid', bake: { perArchitectureTags: true } });
 
   // ---- base images (seeds 000, 002, 003) ------------------------------------------------------------------------
   // Seed 003's development bases are one repository with a tag per base: pickme/lucid-base:python-distroless,

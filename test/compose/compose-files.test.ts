@@ -31,7 +31,8 @@ describe('docker-compose.yml builds the images that sit on a base image', () => 
 
     // THEN
     expect(compose.services['python-base']).toEqual({
-      image: 'pickme/lucid-python-base:latest',
+      // the same REGISTRY and TAG variables as the services (and bake)
+      image: '${REGISTRY:-pickme}/lucid-python-base:${TAG:-latest}',
       build: { context: 'images/python-base', dockerfile: 'Dockerfile', target: 'runtime' },
       scale: 0,
     });

@@ -20,8 +20,8 @@ describe('the e2e suite and foundation services without an offline stand-in', ()
     expect(offline.has('redis')).toBe(false);
   });
 
-  test('runs Redis offline and skips MongoDB and Elasticsearch, which have no stand-in', () => {
-    expect(declared.filter(f => offline.has(f.image)).map(f => f.serviceName)).toEqual(['redis']);
+  test('skips MongoDB and Elasticsearch, which have no stand-in (Redis is built by the app)', () => {
+    expect(declared.filter(f => offline.has(f.image)).map(f => f.serviceName)).toEqual([]);
     expect(declared.filter(f => !offline.has(f.image)).map(f => f.serviceName).sort()).toEqual(['elasticsearch', 'mongodb']);
   });
 
@@ -34,7 +34,7 @@ describe('the e2e suite and foundation services without an offline stand-in', ()
     expect(doc.errors).toEqual([]);
     const out = doc.toJS().services;
     // THEN no service waits for mongodb or elasticsearch, and every other dependency is kept
-    expect(Object.keys(out).sort()).toEqual([...services.map(s => s.serviceName), 'redis'].sort());
+    expect(Object.keys(out).sort()).toEqual(services.map(s => s.serviceName).sort());
     for (const s of services) {
       const expected = s.dependsOn.map(d => d.serviceName).filter(n => n !== 'mongodb' && n !== 'elasticsearch');
       if (expected.length !== s.dependsOn.length) {

@@ -45,31 +45,39 @@ describe('the Lucid reference stack', () => {
       'python-base:base:python3-debian13',
       // Go: a static binary on distroless static
       'rdp-services:service:static-debian13',
+      // Debian's redis-server and tor with their library closure on distroless base
+      'redis:service:base-debian13',
       'service-mesh-controller:service:python3-debian13',
       'session-management:service:python3-debian13',
       'session-processor:service:python3-debian13',
       'session-recorder:service:python3-debian13',
-      'tor-proxy:service:static-debian13',
+      'tor-proxy:service:base-debian13',
       'tron-payment:service:python3-debian13',
     ]);
   });
 
   test('is the whole Lucid system: 15 services over the 4 planes and 4 layers, 4 base images, 3 foundation services', () => {
-    const services = images.filter(LucidService.isLucidService);
+    // Redis is built by the app (Debian's package on distroless), so it is a LucidService; the other two
+    // foundation services are upstream images.
+    const all = images.filter(LucidService.isLucidService);
+    const services = all.filter(s => s.serviceName !== 'redis');
     expect(services.length).toBe(15);
+    expect(all.find(s => s.serviceName === 'redis')?.runtime.debianOptions?.packages).toEqual(['redis-server', 'redis-tools']);
     expect(new Set(services.map(s => s.plane))).toEqual(new Set(['ops', 'chain', 'wallet', 'gui']));
     expect(new Set(services.map(s => s.layer))).toEqual(new Set([0, 1, 2, 3]));
     expect(new Set(services.map(s => s.runtime.language))).toEqual(new Set(['python', 'java', 'nodejs', 'native']));
     expect(images.filter(i => i.kind === 'base').length).toBe(4);
     expect(app.node.findAll().filter(FoundationService.isFoundationService).map(f => f.serviceName).sort())
-      .toEqual(['elasticsearch', 'mongodb', 'redis']);
+      .toEqual(['elasticsearch', 'mongodb']);
     // distinct ports: the e2e suite runs every container on one host network
-    expect(new Set(services.map(s => s.port)).size).toBe(services.length);
+    expect(new Set(all.map(s => s.port)).size).toBe(all.length);
   });
 
   test('gives every service its SERVICE_PORT, and MONGODB_URL and ENCRYPTION_KEY only as secrets (seed 004)', () => {
     for (const s of images.filter(LucidService.isLucidService)) {
-      expect({ s: s.serviceName, port: s.environment.SERVICE_PORT }).toEqual({ s: s.serviceName, port: String(s.port) });
+      // Debian's programs (tor, redis) take their ports from their own configuration, not from SERVICE_PORT.
+      const debian = s.runtime.debianOptions !== undefined;
+      expect({ s: s.serviceName, port: s.environment.SERVICE_PORT }).toEqual({ s: s.serviceName, port: debian ? undefined : String(s.port) });
       expect(Object.keys(s.environment)).not.toContain('MONGODB_URL');
       expect(Object.keys(s.environment)).not.toContain('ENCRYPTION_KEY');
       expect(files[`${s.directory}/Dockerfile`]).not.toMatch(/mongodb:\/\/|ENV ENCRYPTION_KEY=|ENV MONGODB_URL=/);
@@ -85,6 +93,7 @@ describe('the Lucid reference stack', () => {
     const runtime = stages[stages.length - 1];
     const family = image.runtimeFamily!;
     const go = image instanceof LucidService && image.runtime.goOptions !== undefined;
+    const debian = image instanceof LucidService ? image.runtime.debianOptions : undefined;
     const bases = images.filter(i => i !== image && runtime.image === i.imageRef);
 
     test('parses with dockerfile-ast into named stages, the runtime stage last', () => {
@@ -117,7 +126,8 @@ describe('the Lucid reference stack', () => {
       expect(entrypoint).toBeDefined();
       const binary = entrypoint![0];
       // A Go service runs its own static binary.
-      const known = [family.interpreterPath, ...family.interpreterAliases, '/opt/venv/bin/python3', '/opt/jre/bin/java', ...(go ? ['/app/server'] : [])];
+      const known = [family.interpreterPath, ...family.interpreterAliases, '/opt/venv/bin/python3', '/opt/jre/bin/java', ...(go ? ['/app/server'] : []),
+        ...(debian?.programs ?? [])];
       expect(known).toContain(binary);
     });
 
@@ -125,9 +135,15 @@ describe('the Lucid reference stack', () => {
       test('has an exec-form HEALTHCHECK run by the runtime\'s own interpreter (or Go probe), checking its port', () => {
         const hc = last(runtime, 'HEALTHCHECK');
         expect(hc?.args).toMatch(/(^|\s)CMD \[/);
-        const probe = go ? '/usr/local/bin/lucid-healthcheck' : family.language === 'native' ? '/opt/jre/bin/java' : family.interpreterPath;
+        if (image.serviceName === 'redis') {
+          // Redis answers its own client: redis-cli ping, from Debian's redis-tools
+          expect(hc?.json).toEqual(['/usr/bin/redis-cli', '-p', '6379', 'ping']);
+          return;
+        }
+        // tor has no HTTP endpoint: the compiled probe connects to its SOCKS port
+        const probe = go || debian ? '/usr/local/bin/lucid-healthcheck' : family.language === 'native' ? '/opt/jre/bin/java' : family.interpreterPath;
         expect(hc?.json?.[0]).toBe(probe);
-        expect(hc?.json?.join(' ')).toContain(`http://127.0.0.1:${image.port}/health`);
+        expect(hc?.json?.join(' ')).toContain(debian ? `tcp://127.0.0.1:${image.port}` : `http://127.0.0.1:${image.port}/health`);
         expect(hc?.json?.join(' ')).not.toMatch(/requests|curl|wget|pgrep|\/bin\/sh/);
       });
 
@@ -167,7 +183,7 @@ describe('the Lucid reference stack', () => {
 
     test('has a size budget', () => {
       const java = image.node.id === 'java-base' || (LucidService.isLucidService(image) && image.runtime.javaOptions !== undefined);
-      expect(image.sizeBudgetMb).toBe(java ? 150 : go ? 50 : family.language === 'nodejs' ? 180 : 100);
+      expect(image.sizeBudgetMb).toBe(java ? 150 : go ? 50 : debian ? 60 : family.language === 'nodejs' ? 180 : 100);
     });
   });
 });

@@ -54,7 +54,7 @@ describe('STACK.md of the reference stack', () => {
       expect(node.lines[1]).toEqual(`:${s.port} · ${s.runtimeFamily.name}`);
     }
     // and the foundation services apart, by layer
-    expect(nodeOf(stack.planes, 'redis').groups.map(g => stack.planes.groups.get(g)!.title)).toEqual(['foundation services', 'layer 0: core support']);
+    expect(nodeOf(stack.planes, 'mongodb').groups.map(g => stack.planes.groups.get(g)!.title)).toEqual(['foundation services', 'layer 0: core support']);
   });
 
   test('has a subgraph for each plane with services, and in it one for each of their layers only', () => {
@@ -72,7 +72,7 @@ describe('STACK.md of the reference stack', () => {
     const drawn = stack.runtime.edges.filter(e => !e.dotted).map(e => `${e.from} -> ${e.to}`).sort();
     expect(drawn).toEqual(declared);
     expect(declared).toContain(`${id('auth-service')} -> ${id('redis')}`);
-    expect(stack.runtime.edges.every(e => e.label === 'depends on')).toBe(true);
+    expect(stack.runtime.edges.filter(e => !e.dotted).every(e => e.label === 'depends on')).toBe(true);
   });
 
   test('groups the running services by compose network, naming the other networks they join', () => {
@@ -87,9 +87,14 @@ describe('STACK.md of the reference stack', () => {
     }
   });
 
-  test('leaves a named place for "talks to" edges, drawn dotted', () => {
-    expect(stack.markdown).toContain('%% talks to (dotted): who calls whom at run time: none declared');
-    expect(stack.runtime.edges.filter(e => e.dotted)).toEqual([]);
+  test('draws who talks to whom at run time as dotted edges, exactly those the services declare', () => {
+    const id = (name: string) => nodeOf(stack.runtime, name).id;
+    const declared = stack.lucid.flatMap(s => s.talksTo.map(d => `${id(s.serviceName)} -> ${id(d.serviceName)}`)).sort();
+    const drawn = stack.runtime.edges.filter(e => e.dotted).map(e => `${e.from} -> ${e.to}`).sort();
+    expect(drawn).toEqual(declared);
+    // the wallet plane's payments call the ops plane's mesh controller through SERVICE_DISCOVERY_URL
+    expect(declared).toContain(`${id('tron-payment')} -> ${id('service-mesh-controller')}`);
+    expect(stack.runtime.edges.filter(e => e.dotted).every(e => e.label === 'talks to')).toBe(true);
   });
 
   test('draws the build graph: upstream builders and distroless runtimes, base images as target: contexts', () => {
@@ -104,7 +109,7 @@ describe('STACK.md of the reference stack', () => {
     expect(byTarget('node-management')).toEqual(['maven:3.9-eclipse-temurin-21 FROM AS builder', 'java-base target:java-base AS runtime']);
     expect(byTarget('python-base')).toEqual(['debian:13-slim FROM AS builder', 'gcr.io/distroless/python3-debian13:nonroot FROM AS runtime']);
     const bake = Testing.synth(stack.app)['docker-bake.hcl'];
-    expect(bake).toMatch(/"pickme\/lucid-python-base" = "target:python-base"/);
+    expect(bake).toMatch(/"pickme\/lucid-base:python-distroless" = "target:python-base"/);
     // and upstream images are drawn apart: builders dashed, distroless runtimes in their own style
     const node = (ref: string) => [...stack.build.nodes.values()].find(n => n.lines[0] === ref)!;
     expect(node('golang:1.24-trixie').className).toEqual('builder');
@@ -119,7 +124,7 @@ describe('STACK.md of the reference stack', () => {
     expect(rows).toHaveLength(stack.lucid.length + 4);
     expect(rows).toContain('| `admin-ui` | service | Lucid admin UI | `nodejs22-debian13` | supported until 2027-04-30 | 180 MB | 8083 | gui | layer 3: advanced |');
     expect(rows).toContain('| `java-base` | base image | Lucid Java base image (java21-debian13) | `cc-debian13` | supported | 150 MB | – | – | – |');
-    expect(stack.markdown).toContain('| `redis` | `redis:8.0` | 6379 | layer 0: core support | ops |');
+    expect(stack.markdown).toContain('| `mongodb` | `mongo:8.0` | 27017 | layer 0: core support | chain, ops, wallet |');
   });
 
   test('reads the same on every machine: no absolute path, the same bytes at every synthesis', () => {

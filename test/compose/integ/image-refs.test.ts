@@ -47,21 +47,24 @@ describe('compose image references', () => {
   });
 
   test('resolve to the defaults when TAG and REGISTRY are not set', () => {
-    expect(images('docker-compose.yml')).toEqual({ auth: 'pickme/lucid-auth:latest' });
-    expect(images('docker-compose.base.yml')).toEqual({
+    const bases = {
       'python-dev': 'pickme/lucid-base:python-distroless',
       'java-dev': 'pickme/lucid-base:java-distroless',
       'dev': 'pickme/lucid-base:latest',
-    });
+    };
+    // docker-compose.yml builds the bases too (build-only services), under the same references
+    expect(images('docker-compose.yml')).toEqual({ auth: 'pickme/lucid-auth:latest', ...bases });
+    expect(images('docker-compose.base.yml')).toEqual(bases);
   });
 
   test('follow TAG and REGISTRY, except a fixed tag', () => {
     const env = { TAG: '1.2', REGISTRY: 'r.example' };
-    expect(images('docker-compose.yml', env)).toEqual({ auth: 'r.example/lucid-auth:1.2' });
-    expect(images('docker-compose.base.yml', env)).toEqual({
+    const bases = {
       'python-dev': 'r.example/lucid-base:python-distroless',
       'java-dev': 'r.example/lucid-base:java-distroless',
       'dev': 'r.example/lucid-base:1.2',
-    });
+    };
+    expect(images('docker-compose.yml', env)).toEqual({ auth: 'r.example/lucid-auth:1.2', ...bases });
+    expect(images('docker-compose.base.yml', env)).toEqual(bases);
   });
 });

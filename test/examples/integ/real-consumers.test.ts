@@ -35,6 +35,7 @@ function bakePrint(env: { [k: string]: string } = {}, ...targets: string[]): any
 
 describe('docker buildx bake --print on the generated docker-bake.hcl', () => {
   const printed = bakePrint();
+  const perArch = bakePrint({}, 'per-arch');
 
   test('resolves one target per image, with the model\'s context, Dockerfile, stage, tag and platforms', () => {
     expect(Object.keys(printed.target).sort()).toEqual(images.map(i => i.targetName).sort());
@@ -43,7 +44,11 @@ describe('docker buildx bake --print on the generated docker-bake.hcl', () => {
       expect(t.context).toBe(image.directory);
       expect(t.dockerfile).toBe('Dockerfile');
       expect(t.target).toBe('runtime');
-      expect(t.tags).toEqual([`pickme/${image.imageName}:latest`]);
+      expect(t.tags).toEqual([`pickme/${image.imageName}:${image.tag}`]);
+      // and one target per architecture, tagged -<arch>, which CI pushes beside the multi-platform tag
+      for (const arch of ['amd64', 'arm64']) {
+        expect(perArch.target[`${image.targetName}-${arch}`].tags).toEqual([`pickme/${image.imageName}:${image.tag}-${arch}`]);
+      }
       expect(t.platforms).toEqual(['linux/amd64', 'linux/arm64']);
       expect(t.labels).toEqual(image.runtimeStage.labelMap());
       expect(t['cache-from']).toBeUndefined();
@@ -52,8 +57,8 @@ describe('docker buildx bake --print on the generated docker-bake.hcl', () => {
   });
 
   test('feeds base images in as target contexts, so bake builds them first', () => {
-    expect(printed.target['service-mesh-controller'].contexts).toEqual({ 'pickme/lucid-python-base': 'target:python-base' });
-    expect(printed.target['node-management'].contexts).toEqual({ 'pickme/lucid-java-base': 'target:java-base' });
+    expect(printed.target['service-mesh-controller'].contexts).toEqual({ 'pickme/lucid-base:python-distroless': 'target:python-base' });
+    expect(printed.target['node-management'].contexts).toEqual({ 'pickme/lucid-base:java-distroless': 'target:java-base' });
     expect(printed.target['api-gateway'].contexts).toBeUndefined();
     expect(printed.target['auth-service'].contexts).toBeUndefined();
     expect(printed.target['blockchain-api'].contexts).toBeUndefined();
@@ -66,7 +71,7 @@ describe('docker buildx bake --print on the generated docker-bake.hcl', () => {
 
   test('groups resolve to planes, layers and each service with its base chain', () => {
     const group = (name: string) => Object.keys(bakePrint({}, name).target).sort();
-    expect(group('ops')).toEqual(['api-gateway', 'auth-service', 'python-base', 'service-mesh-controller', 'session-management',
+    expect(group('ops')).toEqual(['api-gateway', 'auth-service', 'python-base', 'redis', 'service-mesh-controller', 'session-management',
       'session-processor', 'session-recorder', 'tor-proxy']);
     expect(group('wallet')).toEqual(['tron-payment']);
     expect(group('layer-2')).toEqual(['blockchain-api', 'blockchain-engine', 'java-base', 'node-management', 'rdp-services', 'tron-payment']);
@@ -149,11 +154,27 @@ describe('docker compose config on the generated compose files', () => {
   });
 
   test('a foundation service runs its upstream image with its own health check, on the planes that need it', () => {
+    const mongodb = config.services.mongodb;
+    expect(mongodb.image).toBe('mongo:8.0');
+    expect(mongodb.healthcheck.test[1]).toBe('/usr/bin/mongosh');
+    expect(Object.keys(mongodb.networks).sort()).toEqual(['chain', 'ops', 'wallet']);
+    expect(config.services['auth-service'].depends_on.mongodb).toMatchObject({ condition: 'service_healthy' });
+  });
+
+  test('Redis is built by the app from Debian\'s package, and checked with its own client', () => {
     const redis = config.services.redis;
-    expect(redis.image).toBe('redis:8.0');
-    expect(redis.healthcheck.test).toEqual(['CMD', '/usr/local/bin/redis-cli', '-p', '6379', 'ping']);
-    expect(Object.keys(redis.networks).sort()).toEqual(['ops']);
+    expect(redis.image).toBe('pickme/lucid-redis:latest');
+    expect(redis.build.context).toMatch(/apps\/redis$/);
+    expect(redis.user).toBe('65532:65532');
+    expect(redis.healthcheck.test).toEqual(['CMD', '/usr/bin/redis-cli', '-p', '6379', 'ping']);
     expect(config.services['auth-service'].depends_on.redis).toMatchObject({ condition: 'service_healthy' });
+  });
+
+  test('a service that talks to another plane\'s service shares a network with it, with no start-up dependency', () => {
+    const payments = config.services['tron-payment'];
+    expect(Object.keys(payments.depends_on)).not.toContain('service-mesh-controller');
+    const mesh = Object.keys(config.services['service-mesh-controller'].networks);
+    expect(Object.keys(payments.networks).filter(n => mesh.includes(n))).not.toEqual([]);
   });
 
   test('a plane\'s profile brings the services it depends on', () => {
@@ -173,7 +194,7 @@ describe('docker compose config on the generated compose files', () => {
         .map(([k, v]) => [k, String(v).replace(/^target:/, 'service:')]));
       expect(c.build.additional_contexts ?? {}).toEqual(bake);
     }
-    expect(config.services['auth-service'].build.additional_contexts).toEqual({ 'pickme/lucid-python-base': 'service:python-base' });
+    expect(config.services['service-mesh-controller'].build.additional_contexts).toEqual({ 'pickme/lucid-base:python-distroless': 'service:python-base' });
   });
 
   test('the base file builds the base images only', () => {

@@ -161,7 +161,8 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
 
     // The compose stack, on the host network of the engine's namespace (no bridge exists there).
     const override = path.join(work, 'compose.e2e.yml');
-    fs.writeFileSync(override, e2eComposeOverride(services, foundation, notRun));
+    const bases = LucidImage.all(app).filter(i => !LucidService.isLucidService(i));
+    fs.writeFileSync(override, e2eComposeOverride(services, foundation, notRun, bases.map(i => i.targetName)));
     const project = `${app.name}-e2e`;
     const compose = ['compose', '-p', project, '--profile', '*', '-f', 'docker-compose.yml', '-f', override];
     // File secrets the stack declares: a throwaway value for each where compose looks, unless one is there.
@@ -175,12 +176,19 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
     let upSeconds = 0;
     let downSeconds = 0;
     if (services.length + foundation.length > 0) {
-      log(`docker compose up --wait: ${services.length + foundation.length} services`);
+      // As a user runs it on a machine that holds none of the app's images: compose builds the bases first (the
+      // images built on them name them in additional_contexts) and pulls no image of the app. The build cache of
+      // the bake above stays, so this rebuild is quick; the images themselves are gone.
+      const refs = [...new Set(LucidImage.all(app).map(i => i.imageRef))];
+      docker(['image', 'rm', '-f', ...refs], { allowFailure: true });
+      const left = refs.filter(r => docker(['image', 'inspect', r], { allowFailure: true }).status === 0);
+      check(left.length === 0, `compose up --build starts from an engine with none of the app's ${refs.length} images${left.length === 0 ? '' : ` (still there: ${left.join(', ')})`}`);
+      log(`docker compose up --build --wait: ${services.length + foundation.length} services`);
       const up0 = Date.now();
-      const up = docker([...compose, 'up', '-d', '--wait', '--wait-timeout', String(HEALTH_TIMEOUT_S),
+      const up = docker([...compose, 'up', '--build', '-d', '--wait', '--wait-timeout', String(HEALTH_TIMEOUT_S),
         ...(notRun.length === 0 ? [] : [...services.map(x => x.serviceName), ...foundation.map(f => f.serviceName)])], { allowFailure: true });
       upSeconds = seconds(up0);
-      check(up.status === 0, `compose up --wait: every service healthy (${upSeconds.toFixed(1)} s)${up.status === 0 ? '' : '\n' + up.stderr.slice(-2000)}`);
+      check(up.status === 0, `compose up --build --wait: every image built, every service healthy (${upSeconds.toFixed(1)} s)${up.status === 0 ? '' : '\n' + up.stderr.slice(-2000)}`);
       const ps = docker([...compose, 'ps', '--format', '{{.Service}}={{.Health}}']).stdout.trim().split('\n').sort();
       log(`compose ps: ${ps.join(' ')}`);
       const down0 = Date.now();
@@ -194,7 +202,7 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => r[i].length)));
     const fmt = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
     console.log(`\n${fmt(header)}\n${widths.map(w => '-'.repeat(w)).join('  ')}\n${rows.map(fmt).join('\n')}`);
-    console.log(`\nbake (all images, linux/amd64): ${bakeSeconds.toFixed(1)} s; compose up --wait: ${upSeconds.toFixed(1)} s; ` +
+    console.log(`\nbake (all images, linux/amd64): ${bakeSeconds.toFixed(1)} s; compose up --build --wait: ${upSeconds.toFixed(1)} s; ` +
       `compose down: ${downSeconds.toFixed(1)} s; total ${seconds(started).toFixed(1)} s`);
     if (notRunNote) {
       console.log(`${notRunNote}.`);
@@ -238,8 +246,11 @@ function engineEnv(run: Runner, engine: string, base: NodeJS.ProcessEnv): NodeJS
  * bridge exists there); a service that depends on a foundation service that is not run waits for the rest of its
  * dependencies only. @internal
  */
-export function e2eComposeOverride(services: LucidService[], foundation: FoundationService[], notRun: FoundationService[]): string {
+export function e2eComposeOverride(services: LucidService[], foundation: FoundationService[], notRun: FoundationService[],
+  bases: string[] = []): string {
   const skipped = new Set(notRun.map(f => f.serviceName));
+  // The engine has no bridge: the RUN steps of what compose builds run with no network at all.
+  const offlineBuild = ['    build:', '      network: none'];
   const lines = ['services:'];
   for (const s of [...services.map(x => x.serviceName), ...foundation.map(f => f.serviceName)]) {
     lines.push(`  ${s}:`, '    network_mode: host', '    networks: !reset {}', '    ports: !reset []');
@@ -249,6 +260,12 @@ export function e2eComposeOverride(services: LucidService[], foundation: Foundat
       lines.push(...kept.length === 0 ? ['    depends_on: !reset {}']
         : ['    depends_on: !override', ...kept.flatMap(d => [`      ${d.serviceName}:`, '        condition: service_healthy'])]);
     }
+    if (svc) {
+      lines.push(...offlineBuild);
+    }
+  }
+  for (const b of bases) {
+    lines.push(`  ${b}:`, ...offlineBuild);
   }
   return lines.join('\n') + '\n';
 }

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { LucidImage, LucidService } from '../../src';
+import { HealthCheckKind, LucidImage, LucidService } from '../../src';
 import { referenceApp, referenceFiles } from '../util/reference-stack';
 
 const files = referenceFiles();
@@ -16,7 +16,7 @@ describe.each(images.map(i => [i.node.id, i] as const))('the structure test of %
     expect(Object.keys(config).sort()).toEqual(['commandTests', 'fileExistenceTests', 'metadataTest', 'schemaVersion']);
     expect(Object.keys(config.metadataTest).every(k => ['envVars', 'labels', 'entrypoint', 'cmd', 'exposedPorts', 'workdir', 'user'].includes(k))).toBe(true);
     for (const t of config.fileExistenceTests) {
-      expect(Object.keys(t).every(k => ['name', 'path', 'shouldExist', 'uid'].includes(k))).toBe(true);
+      expect(Object.keys(t).every(k => ['name', 'path', 'shouldExist', 'uid', 'permissions'].includes(k))).toBe(true);
     }
     for (const t of config.commandTests) {
       expect(Object.keys(t).every(k => ['name', 'command', 'args', 'expectedOutput', 'expectedError', 'exitCode'].includes(k))).toBe(true);
@@ -45,6 +45,15 @@ describe.each(images.map(i => [i.node.id, i] as const))('the structure test of %
   });
 
   test('runs the image\'s own interpreter (or a Go image\'s own probe) in exec form, never a shell, id or whoami', () => {
+    // Debian's programs (redis, tor): each program with --version, and the compiled probe when the check is TCP
+    const debian = LucidService.isLucidService(image) ? image.runtime.debianOptions : undefined;
+    if (debian) {
+      const probe = LucidService.isLucidService(image) && image.healthCheck.kind === HealthCheckKind.TCP ? ['/usr/local/bin/lucid-healthcheck'] : [];
+      expect(config.commandTests.map((t: any) => t.command)).toEqual([...debian.programs, ...probe]);
+      expect(config.commandTests.filter((t: any) => t.command !== '/usr/local/bin/lucid-healthcheck').every((t: any) => t.args[0] === '--version')).toBe(true);
+      expect(text).not.toMatch(/\b(sh -c|whoami|\bid\b)\b/);
+      return;
+    }
     expect(config.commandTests.length).toBe(binaryBase ? 0 : 1);
     if (binaryBase) {
       return;

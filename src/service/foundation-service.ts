@@ -1,13 +1,14 @@
 import { Construct } from 'constructs';
+import { FOUNDATION_SERVICE } from './brands';
 import { secretEnvProblems } from './env-check';
 import { HealthCheck, HealthCheckKind } from './health-check';
 import { Layer } from './layer';
 import { IStackService } from './lucid-service';
 import { SecretSource, ServiceSecret } from './secret';
+import { brand, hasBrand } from '../core/brand';
 import { isPort, portProblem } from '../core/port';
 import { ImageReference } from '../dockerfile';
 
-const FOUNDATION_SERVICE = Symbol.for('lucid-cdk.FoundationService');
 
 /**
  * Properties of a foundation service.
@@ -77,7 +78,7 @@ export interface FoundationPresetOptions {
 export class FoundationService extends Construct implements IStackService {
   /** Whether `x` is a FoundationService (works across copies of this library). */
   public static isFoundationService(x: any): x is FoundationService {
-    return x !== null && typeof x === 'object' && FOUNDATION_SERVICE in x;
+    return hasBrand(x, FOUNDATION_SERVICE);
   }
 
   /** Redis, checked with `redis-cli ping` (`/usr/local/bin/redis-cli`, where the official image installs it). */
@@ -145,7 +146,7 @@ export class FoundationService extends Construct implements IStackService {
    */
   constructor(scope: Construct, id: string, props: FoundationServiceProps) {
     super(scope, id);
-    Object.defineProperty(this, FOUNDATION_SERVICE, { value: true });
+    brand(this, FOUNDATION_SERVICE);
     this.serviceName = id;
     this.image = props.image;
     this.port = props.port;

@@ -1,4 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
+import { FOUNDATION_SERVICE, LUCID_SERVICE } from './brands';
 import { secretEnvProblems } from './env-check';
 import { HealthCheck, HealthCheckKind } from './health-check';
 import { Layer } from './layer';
@@ -6,6 +7,7 @@ import { Plane } from './plane';
 import { SecretSource, ServiceSecret } from './secret';
 import { ServiceRuntime } from './service-runtime';
 import { tryAppOf } from '../core/app-of';
+import { brand, hasBrand } from '../core/brand';
 import { noServiceRecipe } from '../core/errors';
 import { LucidLabel } from '../core/labels';
 import { isPort, portProblem } from '../core/port';
@@ -16,7 +18,6 @@ import { effectiveEnvVars } from '../images/stage-inheritance';
 import { BuiltService, ImageRecipe, LanguageRecipe } from '../recipes';
 import { DistrolessUser, RuntimeFamily, RuntimeLanguage } from '../runtimes';
 
-const LUCID_SERVICE = Symbol.for('lucid-cdk.LucidService');
 
 /**
  * A service of the stack that others can depend on: a Lucid service, or a foundation service
@@ -34,7 +35,7 @@ export interface IStackService extends IConstruct {
  * the library recognize each other's services). A base image is not one. @internal
  */
 export function isStackService(x: any): x is IStackService {
-  return x !== null && typeof x === 'object' && (LUCID_SERVICE in x || Symbol.for('lucid-cdk.FoundationService') in x);
+  return hasBrand(x, LUCID_SERVICE) || hasBrand(x, FOUNDATION_SERVICE);
 }
 
 /**
@@ -117,7 +118,7 @@ export interface LucidServiceProps {
 export class LucidService extends LucidImage implements IStackService {
   /** Whether `x` is a LucidService (works across copies of this library). */
   public static isLucidService(x: any): x is LucidService {
-    return x !== null && typeof x === 'object' && LUCID_SERVICE in x;
+    return hasBrand(x, LUCID_SERVICE);
   }
 
   /** The path a secret is mounted at. */
@@ -163,7 +164,7 @@ export class LucidService extends LucidImage implements IStackService {
       ...props,
       sizeBudgetMb: props.sizeBudgetMb ?? props.runtime._recipe.defaultBudgetMb,
     });
-    Object.defineProperty(this, LUCID_SERVICE, { value: true });
+    brand(this, LUCID_SERVICE);
     this.plane = props.plane;
     this.layer = props.layer;
     this.port = props.port;

@@ -10,7 +10,8 @@ import { renderWorkflow, workflowProblems } from './render';
 import { Job, Permissions, Workflow } from './workflow-model';
 import { BakeFile } from '../bake/bake-file';
 import type { ILucidApp } from '../core/app';
-import { GeneratedFile, GeneratedObjectFile, isGeneratedFile } from '../core/generated-file';
+import { DocumentKind } from '../core/document';
+import { GeneratedDocument, GeneratedFile, isGeneratedFile } from '../core/generated-file';
 import { IOverridableFile } from '../core/overridable-file';
 import { baseChain } from '../images/base-chain';
 import { LucidImage } from '../images/lucid-image';
@@ -66,7 +67,7 @@ export class ImagesWorkflow extends Construct {
     this.name = options.name ?? 'images';
     this.pins = new ActionPins(options.actionPins);
     this.filePath = app.filePath(path.posix.join('.github', 'workflows', `${this.name}.yml`));
-    this.file = new GeneratedObjectFile(this, this.filePath, {
+    this.file = new GeneratedDocument(this, this.filePath, DocumentKind.WORKFLOW, {
       object: () => this.workflow(),
       // Invalid options are reported as such; the file is checked once they are valid.
       validate: object => this.validateOptions().length > 0 ? [] : workflowProblems(object, this.pins),

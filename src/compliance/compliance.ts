@@ -2,13 +2,14 @@ import { Construct, IConstruct } from 'constructs';
 import { ComplianceFinding, ComplianceSuppression } from './finding';
 import { ComplianceLevel } from './level';
 import { LucidStrict } from './lucid-strict';
-import { renderReport, ReportRow, ReportSubject } from './report';
+import { renderReport, ReportFile, ReportRow, ReportSubject } from './report';
 import { RuleOutcome } from './rule';
 import { PackRule, RulePack } from './rule-pack';
 import { addSuppression, findSuppression, MIN_REASON_LENGTH, ownSuppressions } from './suppressions';
 import type { ILucidApp } from '../core/app';
+import { DocumentKind, isDocument } from '../core/document';
 import { formatProblem, invalidReportFile, ruleReturnedNoResult, suppressionWithoutReason, suppressionWithoutRuleId } from '../core/errors';
-import { GeneratedFile } from '../core/generated-file';
+import { GeneratedFile, isGeneratedFile } from '../core/generated-file';
 import { findAll } from '../core/tree-index';
 import { Dockerfile } from '../dockerfile';
 import { LucidImage } from '../images/lucid-image';
@@ -37,6 +38,7 @@ interface Evaluation {
   readonly subjects: ReportSubject[];
   readonly rows: ReportRow[];
   readonly unusedSuppressions: ComplianceSuppression[];
+  readonly files: ReportFile[];
 }
 
 /**
@@ -107,6 +109,7 @@ export class Compliance extends Construct {
           rows: e.rows,
           suppressions: this.suppressions(),
           unusedSuppressions: e.unusedSuppressions,
+          files: e.files,
         });
       },
     });
@@ -207,9 +210,24 @@ export class Compliance extends Construct {
     }
 
     const unusedSuppressions = this.suppressions().filter(s => !used.has(`${s.path}\u0000${s.ruleId}`));
-    this.cached = { findings, subjects: [...subjects.values()], rows: [...rows.values()], unusedSuppressions };
+    const files: ReportFile[] = constructs.filter(isGeneratedFile)
+      .map(f => ({ path: f.path, subject: judgedAs(f, subjects) }))
+      .sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+    this.cached = { findings, subjects: [...subjects.values()], rows: [...rows.values()], unusedSuppressions, files };
     return this.cached;
   }
+}
+
+/**
+ * The subject a generated file is judged under: a compose file or workflow is its own subject, an image's
+ * Dockerfile is judged with the image; other files are derived from those models and read by no rule.
+ */
+function judgedAs(file: GeneratedFile, subjects: Map<IConstruct, ReportSubject>): ReportSubject | undefined {
+  if (isDocument(file)) {
+    return subjects.get(file);
+  }
+  const owner = file.node.scope;
+  return owner && LucidImage.isLucidImage(owner) && /(^|\/)Dockerfile$/.test(file.path) ? subjects.get(owner) : undefined;
 }
 
 function errorsOf(e: Evaluation): ComplianceFinding[] {
@@ -252,10 +270,19 @@ function check(rule: PackRule, c: IConstruct): { outcome: RuleOutcome; violation
 }
 
 /**
- * What the report lists a construct under: the image or foundation service it belongs to, or a Dockerfile
- * outside any image. Constructs that belong to none (the app itself, its files) are checked, but have no row.
+ * What the report lists a construct under: the image or foundation service it belongs to, a Dockerfile outside
+ * any image, or the compose file or workflow it is. Constructs that belong to none (the app itself, its files) are checked, but have no row.
  */
 function subjectOf(c: IConstruct, cache: Map<IConstruct, ReportSubject>): ReportSubject | undefined {
+  if (isDocument(c)) {
+    let subject = cache.get(c);
+    if (!subject) {
+      const kind = c.documentKind === DocumentKind.COMPOSE ? 'compose file' : 'workflow';
+      subject = { path: c.node.path, name: c.documentPath, kind: c.generated ? kind : `${kind}, kept by hand` };
+      cache.set(c, subject);
+    }
+    return subject;
+  }
   const scopes = c.node.scopes;
   let owner: IConstruct | undefined;
   let kind = '';

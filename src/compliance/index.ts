@@ -5,3 +5,4 @@ export * from './finding';
 export * from './compliance';
 export * from './lucid-strict';
 export * from './rules';
+export * from './hand-written-file';

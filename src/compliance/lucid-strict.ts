@@ -1,5 +1,11 @@
 import { ComplianceLevel } from './level';
 import { RulePack } from './rule-pack';
+import { ComposeCapabilitiesDropped } from './rules/compose/compose-capabilities';
+import { ComposeHostIsolation } from './rules/compose/compose-host-isolation';
+import { ComposeNoSecretInEnvironment } from './rules/compose/compose-no-secret-env';
+import { ComposeNonRoot } from './rules/compose/compose-non-root';
+import { ComposePortsBound } from './rules/compose/compose-ports-bound';
+import { ComposeReadOnlyRoot } from './rules/compose/compose-read-only';
 import { ContextDirectoryExists } from './rules/context/context-directory-exists';
 import { CopySourcesInContext } from './rules/context/copy-sources-in-context';
 import { HealthCheckFailsOnError } from './rules/health/health-check-fails-on-error';
@@ -23,6 +29,13 @@ import { NoSecretsInImage } from './rules/secrets/no-secrets-in-image';
 import { DistrolessNonrootTag } from './rules/users/distroless-nonroot-tag';
 import { NoPasswdFromBuilder } from './rules/users/no-passwd-from-builder';
 import { NonRootUser } from './rules/users/non-root-user';
+import { WorkflowActionsPinned } from './rules/workflow/actions-pinned';
+import { WorkflowCheckoutWithoutCredentials } from './rules/workflow/checkout-credentials';
+import { WorkflowJobTimeouts } from './rules/workflow/job-timeouts';
+import { WorkflowLeastPrivilege } from './rules/workflow/least-privilege';
+import { WorkflowNoExpressionInRun } from './rules/workflow/no-expression-in-run';
+import { WorkflowNoUntrustedCheckout } from './rules/workflow/no-untrusted-checkout';
+import { WorkflowSecretsInSteps } from './rules/workflow/secrets-in-steps';
 
 /**
  * LUCID-STRICT: Lucid's distroless standard as rules. Every rule comes from the standard's compliance
@@ -194,6 +207,97 @@ export class LucidStrict extends RulePack {
       info: 'A service depends only on services of its own or a lower layer.',
       explanation: 'Lucid\'s layers (0 core support, 1 session pipeline, 2 service integration, 3 advanced) build on each other; a dependency on a higher layer inverts the architecture and can create start-up cycles. Move the shared function down a layer, or move the service up.',
       rule: new LayerDirection(),
+    });
+    this.addRule({
+      id: 'LUCID-CMP1',
+      level: ComplianceLevel.ERROR,
+      info: 'Every service of a compose file runs as a non-root user.',
+      explanation: 'A container without user runs as its image\'s user, and root in a container is root on the kernel\'s attack surface. Set user: "65532:65532" (distroless\'s nonroot; every LucidService has it), or the non-root uid the image runs as.',
+      rule: new ComposeNonRoot(),
+    });
+    this.addRule({
+      id: 'LUCID-CMP2',
+      level: ComplianceLevel.ERROR,
+      info: 'Every service of a compose file has a read-only root filesystem, with tmpfs mounts at absolute paths for what it writes.',
+      explanation: 'A writable root lets an intruder change the program and its libraries. Set read_only: true and declare the paths the service writes as tmpfs (a LucidService has /tmp).',
+      rule: new ComposeReadOnlyRoot(),
+    });
+    this.addRule({
+      id: 'LUCID-CMP3',
+      level: ComplianceLevel.ERROR,
+      info: 'Every service of a compose file drops all capabilities, adds none back, and sets no-new-privileges.',
+      explanation: 'Docker\'s default capabilities (chown, setuid, net_raw, ...) are more than a service needs, and a setuid program could raise them. Set cap_drop: [ALL], no cap_add, and security_opt: ["no-new-privileges:true"].',
+      rule: new ComposeCapabilitiesDropped(),
+    });
+    this.addRule({
+      id: 'LUCID-CMP4',
+      level: ComplianceLevel.ERROR,
+      info: 'No service of a compose file is privileged or shares the host\'s network, PID or IPC namespace.',
+      explanation: 'privileged and the host\'s namespaces remove the container\'s isolation. Remove them; a development override that needs one keeps it with a suppression that says why.',
+      rule: new ComposeHostIsolation(),
+    });
+    this.addRule({
+      id: 'LUCID-CMP5',
+      level: ComplianceLevel.ERROR,
+      info: 'No service of a compose file gets a secret in its environment.',
+      explanation: 'environment values are printed by docker inspect and kept in the compose file. Give secrets as compose secrets (files at /run/secrets/<name>) and tell the service where with <NAME>_FILE; ServiceSecret.file() does both.',
+      rule: new ComposeNoSecretInEnvironment(),
+    });
+    this.addRule({
+      id: 'LUCID-CMP6',
+      level: ComplianceLevel.ERROR,
+      info: 'Every port a compose file publishes is bound to an explicit host address.',
+      explanation: 'A port published without an address listens on every interface of the host, and Docker\'s iptables rules bypass the host\'s firewall. Bind it: "127.0.0.1:8080:8080", or host_ip (ComposeOptions.publishAddress).',
+      rule: new ComposePortsBound(),
+    });
+    this.addRule({
+      id: 'LUCID-WF1',
+      level: ComplianceLevel.ERROR,
+      info: 'Every action and reusable workflow a workflow uses is pinned to a full commit SHA.',
+      explanation: 'A tag can be moved to other code after review. Pin uses: to the 40-character commit of the release with the tag in a comment, and let a bot keep it current.',
+      rule: new WorkflowActionsPinned(),
+    });
+    this.addRule({
+      id: 'LUCID-WF2',
+      level: ComplianceLevel.ERROR,
+      info: 'A workflow grants least privilege: read-only top-level permissions, and write scopes only on jobs that push.',
+      explanation: 'Without top-level permissions the token gets the repository\'s default, often write-all; a write scope on a job that does not push serves only an attacker. Set permissions: { contents: read } at the top, and packages: write on the jobs that push.',
+      rule: new WorkflowLeastPrivilege(),
+    });
+    this.addRule({
+      id: 'LUCID-WF3',
+      level: ComplianceLevel.ERROR,
+      info: 'No run: script of a workflow holds a ${{ }} expression.',
+      explanation: 'GitHub pastes an expression\'s value into the script before the shell reads it, so a branch name or a pull request title can run commands. Pass the value through the step\'s env and use the quoted variable.',
+      rule: new WorkflowNoExpressionInRun(),
+    });
+    this.addRule({
+      id: 'LUCID-WF4',
+      level: ComplianceLevel.ERROR,
+      info: 'A workflow on pull_request_target never checks out the pull request\'s code.',
+      explanation: 'pull_request_target runs with the base repository\'s secrets and a write token: checking out the pull request\'s head runs a stranger\'s code with them. Build pull requests on pull_request.',
+      rule: new WorkflowNoUntrustedCheckout(),
+    });
+    this.addRule({
+      id: 'LUCID-WF5',
+      level: ComplianceLevel.ERROR,
+      info: 'Every checkout step of a workflow sets persist-credentials: false.',
+      explanation: 'actions/checkout otherwise leaves the token in .git/config for every later step to read. Add with: { persist-credentials: false }.',
+      rule: new WorkflowCheckoutWithoutCredentials(),
+    });
+    this.addRule({
+      id: 'LUCID-WF6',
+      level: ComplianceLevel.ERROR,
+      info: 'A workflow gives secrets only to the steps that use them.',
+      explanation: 'A secret in the workflow\'s or a job\'s env is readable by every step of the job, third-party actions included. Move it to the env or with of the step that uses it.',
+      rule: new WorkflowSecretsInSteps(),
+    });
+    this.addRule({
+      id: 'LUCID-WF7',
+      level: ComplianceLevel.ERROR,
+      info: 'Every job of a workflow sets timeout-minutes.',
+      explanation: 'GitHub\'s default timeout is 6 hours, which a hung build spends in full. Set timeout-minutes on every job.',
+      rule: new WorkflowJobTimeouts(),
     });
   }
 }

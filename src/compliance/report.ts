@@ -27,6 +27,14 @@ export interface ReportInput {
   readonly rows: ReportRow[];
   readonly suppressions: ComplianceSuppression[];
   readonly unusedSuppressions: ComplianceSuppression[];
+  /** Every file the app writes, and the subject it is judged under (none: no rule reads its language). */
+  readonly files: ReportFile[];
+}
+
+/** A file the app writes, as the report lists it. @internal */
+export interface ReportFile {
+  readonly path: string;
+  readonly subject?: ReportSubject;
 }
 
 type Result = 'pass' | 'fail' | 'warning' | 'suppressed' | 'n/a';
@@ -43,9 +51,9 @@ export function renderReport(header: string[], input: ReportInput): string {
   }
   out.push(`# Compliance report: ${text(input.title)}`, '');
   const ruleCount = input.packs.reduce((n, p) => n + p.rules.length, 0);
-  out.push(`Every image and service of the stack, checked at synthesis against ${ruleCount} rules of ${input.packs.map(p => p.name).join(', ')}. `
+  out.push(`Every image, service, compose file and workflow of the stack, checked at synthesis against ${ruleCount} rules of ${input.packs.map(p => p.name).join(', ')}. `
     + 'Errors stop synthesis; warnings are printed. A result is *pass*, *fail* (an error), *warning*, *suppressed* '
-    + '(with the reason given) or *n/a* (the rule does not check this kind of image).', '');
+    + '(with the reason given) or *n/a* (the rule does not check this kind of image or file).', '');
 
   const rowsBySubject = new Map<string, Map<string, ReportRow>>();
   for (const row of input.rows) {
@@ -55,7 +63,7 @@ export function renderReport(header: string[], input: ReportInput): string {
   }
   const allRules = input.packs.flatMap(p => p.rules.map(r => ({ pack: p.name, rule: r })));
 
-  out.push('## Summary', '', '| image or service | kind | pass | fail | warning | suppressed | n/a |', '| --- | --- | ---: | ---: | ---: | ---: | ---: |');
+  out.push('## Summary', '', '| image, service or file | kind | pass | fail | warning | suppressed | n/a |', '| --- | --- | ---: | ---: | ---: | ---: | ---: |');
   for (const s of input.subjects) {
     const counts: { [k in Result]: number } = { 'pass': 0, 'fail': 0, 'warning': 0, 'suppressed': 0, 'n/a': 0 };
     for (const r of allRules) {
@@ -79,6 +87,13 @@ export function renderReport(header: string[], input: ReportInput): string {
     }
     out.push('');
   }
+
+  out.push('## Files', '', 'Every file the app writes. Dockerfiles are judged with their image, compose files and workflows as '
+    + 'files; the other files are derived from the same models and read by no rule.', '', '| file | judged as |', '| --- | --- |');
+  for (const f of input.files) {
+    out.push(`| ${code(f.path)} | ${f.subject ? `${text(f.subject.kind)} ${code(f.subject.name)}` : 'not judged'} |`);
+  }
+  out.push('');
 
   out.push('## Suppressions', '');
   if (input.suppressions.length === 0) {

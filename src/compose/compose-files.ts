@@ -9,7 +9,8 @@ import {
 import { renderComposeObject } from './render';
 import { validateComposeModel, validateComposeObject } from './validate';
 import type { ILucidApp } from '../core/app';
-import { GeneratedObjectFile } from '../core/generated-file';
+import { DocumentKind } from '../core/document';
+import { GeneratedDocument } from '../core/generated-file';
 import { IOverridableFile } from '../core/overridable-file';
 import { findAll } from '../core/tree-index';
 import { ImageKind, LucidImage } from '../images/lucid-image';
@@ -141,6 +142,7 @@ export class ComposeFiles extends Construct {
         init: RUN_CONTRACT.init,
         readOnly: RUN_CONTRACT.readOnlyRoot,
         tmpfs: f.tmpfs,
+        capDrop: [...RUN_CONTRACT.capDrop],
         securityOpt: [...RUN_CONTRACT.securityOpt],
         environment: Object.keys(env).length > 0 ? env : undefined,
         secrets: f.secrets.length > 0 ? addSecrets(f.secrets) : undefined,
@@ -174,7 +176,8 @@ export class ComposeFiles extends Construct {
     const services: { [name: string]: ComposeService } = {};
     const secrets: { [name: string]: ComposeSecret } = {};
     for (const image of LucidImage.all(this.app).filter(i => i.kind === ImageKind.BASE)) {
-      services[image.targetName] = { image: image.imageRef, imageBuild: this.build(image, secrets) };
+      // Build-only, as in docker-compose.yml: a base image is built FROM, never run.
+      services[image.targetName] = { image: image.imageRef, imageBuild: this.build(image, secrets), scale: 0 };
     }
     return { name: `${this.app.name}-base`, services, secrets: Object.keys(secrets).length > 0 ? secrets : undefined };
   }
@@ -219,7 +222,7 @@ export class ComposeFiles extends Construct {
  */
 function composeFile(scope: Construct, filePath: string, model: () => ComposeFileModel,
   images: () => Map<string, { literal: string; interpolated: string }>, comments: string[]): IOverridableFile {
-  return new GeneratedObjectFile(scope, filePath, {
+  return new GeneratedDocument(scope, filePath, DocumentKind.COMPOSE, {
     object: () => toComposeObject(model(), false),
     validate: (object, overridden) => overridden ? validateComposeObject(object) : validateComposeModel(model()),
     render: (object, header) => renderComposeObject(object, [...header, ...comments], interpolatedImages(object, images())),

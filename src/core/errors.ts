@@ -323,6 +323,16 @@ export function invalidReportFile(path: string, reportFile: string): ConstructEr
   return new ConstructError(path, `reportFile "${reportFile}" must be a file name ending in .md (letters, digits, ".", "_", "-"), e.g. "COMPLIANCE.md"`);
 }
 
+/** A hand-written file to judge that cannot be read. */
+export function unreadableHandWrittenFile(path: string, file: string, reason: string): ConstructError {
+  return new ConstructError(path, `the hand-written file "${file}" cannot be read (${reason}): fix the path (relative to the app's folder) or the file's syntax`);
+}
+
+/** A hand-written file whose content is not a mapping. */
+export function handWrittenFileNotMapping(path: string, file: string, kind: string): ConstructError {
+  return new ConstructError(path, `the hand-written file "${file}" does not hold a mapping, so it is no ${kind} file: check that the path names the right file`);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Compose files
 

@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { FileBase, IResolver, Project } from 'projen';
 import { tryAppOf } from './app-of';
 import { brand, hasBrand } from './brand';
+import { DocumentKind, IDocument, markDocument } from './document';
 import { fileAlreadyWritten, invalidGeneratedFile, noRenderer } from './errors';
 import { IOverridableFile } from './overridable-file';
 import { Overrides } from './overrides';
@@ -206,6 +207,11 @@ export class GeneratedObjectFile extends GeneratedFile implements IOverridableFi
     }
   }
 
+  /** The overridden object, as it is validated and rendered (computed once per synthesis). */
+  protected checkedObject(): any {
+    return this.check().object;
+  }
+
   /** The overridden object and its problems: computed once per synthesis (validation and rendering share it). */
   private check(): { object: any; problems: string[] } {
     return memo(appRootOf(this), `object-file:${this.node.path}`, () => this.computeCheck());
@@ -217,6 +223,30 @@ export class GeneratedObjectFile extends GeneratedFile implements IOverridableFi
       return { object, problems };
     }
     return { object, problems: this.options.validate?.(object, !this.overrides.isEmpty) ?? [] };
+  }
+}
+
+/**
+ * A generated compose file or workflow: an object file that the compliance rules also judge from its object
+ * (after overrides), as they judge a hand-written file of its kind.
+ * @internal
+ */
+export class GeneratedDocument extends GeneratedObjectFile implements IDocument {
+  public readonly documentKind: DocumentKind;
+  public readonly generated = true;
+
+  constructor(scope: IConstruct, filePath: string, kind: DocumentKind, options: GeneratedObjectFileOptions) {
+    super(scope, filePath, options);
+    this.documentKind = kind;
+    markDocument(this);
+  }
+
+  public get documentPath(): string {
+    return this.path;
+  }
+
+  public documentObject(): any {
+    return this.checkedObject();
   }
 }
 

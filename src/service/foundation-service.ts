@@ -69,6 +69,12 @@ export interface FoundationPresetOptions {
    * @default - the upstream default port
    */
   readonly port?: number;
+  /**
+   * The user it runs as (`uid:gid`). The presets run the official image's own unprivileged user, so that its
+   * entrypoint never starts as root to step down (with every capability dropped, it could not).
+   * @default - the official image's user: redis and mongodb `999:999`, elasticsearch `1000:0`
+   */
+  readonly user?: string;
 }
 
 /**
@@ -87,6 +93,7 @@ export class FoundationService extends Construct implements IStackService {
     return new FoundationService(scope, id, {
       image: options.image ?? 'redis:8.0',
       port,
+      user: options.user ?? '999:999',
       healthCheck: HealthCheck.exec(['/usr/local/bin/redis-cli', '-p', String(port), 'ping'], { intervalSeconds: 5, timeoutSeconds: 3, startPeriodSeconds: 10, retries: 5 }),
       command: ['redis-server', '--port', String(port), '--save', '', '--appendonly', 'no'],
     });
@@ -98,6 +105,7 @@ export class FoundationService extends Construct implements IStackService {
     return new FoundationService(scope, id, {
       image: options.image ?? 'mongo:8.0',
       port,
+      user: options.user ?? '999:999',
       dataPath: '/data/db',
       healthCheck: HealthCheck.exec(['/usr/bin/mongosh', '--quiet', '--port', String(port), '--eval', "quit(db.adminCommand('ping').ok ? 0 : 1)"],
         { intervalSeconds: 10, timeoutSeconds: 5, startPeriodSeconds: 30, retries: 5 }),
@@ -111,6 +119,7 @@ export class FoundationService extends Construct implements IStackService {
     return new FoundationService(scope, id, {
       image: options.image ?? 'docker.elastic.co/elasticsearch/elasticsearch:8.19.0',
       port,
+      user: options.user ?? '1000:0',
       dataPath: '/usr/share/elasticsearch/data',
       env: { 'discovery.type': 'single-node', 'xpack.security.enabled': 'false', 'http.port': String(port) },
       healthCheck: HealthCheck.exec(['/usr/bin/curl', '--fail', '--silent', `http://127.0.0.1:${port}/_cluster/health?wait_for_status=yellow&timeout=5s`],

@@ -75,6 +75,19 @@ describe('the LUCID-STRICT pack', () => {
       'LUCID-PATH3 error',
       'LUCID-PATH4 error',
       'LUCID-LYR1 error',
+      'LUCID-CMP1 error',
+      'LUCID-CMP2 error',
+      'LUCID-CMP3 error',
+      'LUCID-CMP4 error',
+      'LUCID-CMP5 error',
+      'LUCID-CMP6 error',
+      'LUCID-WF1 error',
+      'LUCID-WF2 error',
+      'LUCID-WF3 error',
+      'LUCID-WF4 error',
+      'LUCID-WF5 error',
+      'LUCID-WF6 error',
+      'LUCID-WF7 error',
     ]);
   });
 

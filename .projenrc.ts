@@ -23,8 +23,8 @@ const project = new cdk.JsiiProject({
   publishToPypi: { distName: 'lucid-cdk', module: 'lucid_cdk' },
 
   peerDeps: ['constructs@^10.5.0', 'projen@^0.103.25'],
-  bundledDeps: ['yaml', '@balena/dockerignore'],
-  devDeps: ['@swc/core', 'dockerfile-ast', 'fast-check', '@cdktf/hcl2json', 'ajv@^8', 'ajv-formats', '@actions/workflow-parser', 'mermaid@^11', 'playwright-core@^1.65'],
+  bundledDeps: ['yaml', '@balena/dockerignore', 'dockerfile-ast'],
+  devDeps: ['@swc/core', 'fast-check', '@cdktf/hcl2json', 'ajv@^8', 'ajv-formats', '@actions/workflow-parser', 'mermaid@^11', 'playwright-core@^1.65'],
 
   jestOptions: {
     updateSnapshot: javascript.UpdateSnapshot.NEVER,

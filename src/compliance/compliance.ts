@@ -274,7 +274,7 @@ function check(rule: PackRule, c: IConstruct): { outcome: RuleOutcome; violation
  * any image, or the compose file or workflow it is. Constructs that belong to none (the app itself, its files) are checked, but have no row.
  */
 function subjectOf(c: IConstruct, cache: Map<IConstruct, ReportSubject>): ReportSubject | undefined {
-  if (isDocument(c)) {
+  if (isDocument(c) && c.documentKind !== DocumentKind.DOCKERFILE) {
     let subject = cache.get(c);
     if (!subject) {
       const kind = c.documentKind === DocumentKind.COMPOSE ? 'compose file' : 'workflow';
@@ -287,6 +287,11 @@ function subjectOf(c: IConstruct, cache: Map<IConstruct, ReportSubject>): Report
   let owner: IConstruct | undefined;
   let kind = '';
   for (const s of scopes) {
+    if (isDocument(s, DocumentKind.DOCKERFILE)) {
+      owner = s;
+      kind = 'Dockerfile, kept by hand';
+      break;
+    }
     if (LucidImage.isLucidImage(s)) {
       owner = s;
       kind = s.kind === 'base' ? 'base image' : 'service';
@@ -307,7 +312,7 @@ function subjectOf(c: IConstruct, cache: Map<IConstruct, ReportSubject>): Report
   }
   let subject = cache.get(owner);
   if (!subject) {
-    subject = { path: owner.node.path, name: owner.node.id, kind };
+    subject = { path: owner.node.path, name: isDocument(owner) ? owner.documentPath : owner.node.id, kind };
     cache.set(owner, subject);
   }
   return subject;

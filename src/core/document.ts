@@ -9,6 +9,11 @@ export enum DocumentKind {
   COMPOSE = 'compose',
   /** A GitHub Actions workflow. */
   WORKFLOW = 'workflow',
+  /**
+   * A Dockerfile. A hand-written one is read into the Dockerfile model, whose stages the image rules judge as
+   * they judge the stages lucid-cdk writes.
+   */
+  DOCKERFILE = 'dockerfile',
 }
 
 /**
@@ -25,7 +30,8 @@ export interface IDocument extends IConstruct {
   readonly generated: boolean;
 
   /**
-   * The file's content as a plain object (after overrides, for a generated file), as its consumer reads it.
+   * The file's content as a plain object (after overrides, for a generated file), as its consumer reads it; for
+   * a Dockerfile, `{}` (its rules read the stages of the model instead).
    */
   documentObject(): any;
 }

@@ -328,6 +328,11 @@ export function unreadableHandWrittenFile(path: string, file: string, reason: st
   return new ConstructError(path, `the hand-written file "${file}" cannot be read (${reason}): fix the path (relative to the app's folder) or the file's syntax`);
 }
 
+/** A line of a hand-written Dockerfile that the Dockerfile model cannot hold. */
+export function unreadableDockerfileLine(path: string, file: string, problem: string): ConstructError {
+  return new ConstructError(path, `the hand-written Dockerfile "${file}", ${problem}`);
+}
+
 /** A hand-written file whose content is not a mapping. */
 export function handWrittenFileNotMapping(path: string, file: string, kind: string): ConstructError {
   return new ConstructError(path, `the hand-written file "${file}" does not hold a mapping, so it is no ${kind} file: check that the path names the right file`);

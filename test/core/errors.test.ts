@@ -87,6 +87,7 @@ const FACTORIES: { [name: string]: [() => Error, string] } = {
   suppressionWithoutRuleId: [() => errors.suppressionWithoutRuleId(PATH), 'needs the id of the rule it suppresses'],
   suppressionWithoutReason: [() => errors.suppressionWithoutReason(PATH, 'LUCID-PIN2', 10), 'needs a reason of at least 10 characters'],
   unreadableHandWrittenFile: [() => errors.unreadableHandWrittenFile(PATH, 'x.yml', 'ENOENT'), 'fix the path (relative to the app\'s folder)'],
+  unreadableDockerfileLine: [() => errors.unreadableDockerfileLine(PATH, 'Dockerfile', 'line 3: ADD is not read: use COPY'), 'use COPY'],
   handWrittenFileNotMapping: [() => errors.handWrittenFileNotMapping(PATH, 'x.yml', 'compose'), 'check that the path names the right file'],
   invalidReportFile: [() => errors.invalidReportFile(PATH, 'x.txt'), 'e.g. "COMPLIANCE.md"'],
   invalidOverviewFileName: [() => errors.invalidOverviewFileName(PATH, 'x.txt'), 'e.g. "STACK.md"'],

@@ -66,6 +66,7 @@ export class ImagetoolsResolver implements IDigestResolver {
   public resolveDigest(reference: string): string {
     const out = execFileSync(this.docker, ['buildx', 'imagetools', 'inspect', this.inspectedReference(reference), '--format', '{{json .Manifest}}'], {
       encoding: 'utf-8',
+      env: process.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return String(JSON.parse(out).digest ?? '');

@@ -280,6 +280,8 @@ export class LucidApp extends Component implements ILucidApp {
         problems.push(`${reference}: ${String(e?.message ?? e).trim()}`);
       }
     }
+    // Reading the images read the lock: read it again when next asked for, so that a lock saved now counts.
+    this.lockRead = undefined;
     if (problems.length > 0) {
       throw pinFailed(problems);
     }

@@ -73,6 +73,12 @@ project.addTask('e2e', {
   exec: 'ts-node --swc --project projenrc/tsconfig.json scripts/e2e/run.ts',
 });
 
+// The digest lock of the reference stack's external images: examples/lucid/images.lock.json.
+project.addTask('pin', {
+  description: 'Resolves the index digest of every external image of the reference stack (docker buildx imagetools inspect; $LUCID_PIN_MIRROR looks them up under a mirror) and rewrites its image lock',
+  exec: 'ts-node --swc --project projenrc/tsconfig.json scripts/pin/pin.ts',
+});
+
 // The same suite in a service repository made from the packed library with projen new --from.
 project.addTask('e2e:service-repo', {
   description: 'Creates a service repository from the packed library and runs its npx projen e2e',

@@ -76,7 +76,8 @@ function service(app: LucidApp, id: string, props: LucidServiceProps, discovery?
 export function defineLucidStack(project: Project, outdir = 'examples/lucid'): LucidApp {
   // Lucid runs on Raspberry Pis and on amd64 servers: besides each multi-platform tag, bake builds and CI pushes a
   // tag per architecture (pickme/lucid-base:python-distroless-arm64), the form seed 003 names.
-  const app = new LucidApp(project, 'Lucid', { outdir, name: 'lucid', bake: { perArchitectureTags: true } });
+  // Every external image is pinned to the digest in images.lock.json (`npx projen pin` rewrites it, Renovate updates it).
+  const app = new LucidApp(project, 'Lucid', { outdir, name: 'lucid', bake: { perArchitectureTags: true }, imageLock: {} });
 
   // ---- base images (seeds 000, 002, 003) ------------------------------------------------------------------------
   // Seed 003's development bases are one repository with a tag per base: pickme/lucid-base:python-distroless,

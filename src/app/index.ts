@@ -1,1 +1,2 @@
 export * from './lucid-app';
+export * from './digest-resolver';

@@ -1,19 +1,36 @@
 import * as path from 'path';
 import { IConstruct } from 'constructs';
 import { Component, Project } from 'projen';
+import { IDigestResolver } from './digest-resolver';
 import { ConstructWarning, warningReport } from './warnings';
 import { BakeFile, BakeOptions } from '../bake/bake-file';
 import { ImagesWorkflow } from '../ci/images-workflow';
 import { ImagesWorkflowOptions } from '../ci/images-workflow-options';
 import { Compliance, ComplianceOptions } from '../compliance/compliance';
+import { pulledImages } from '../compliance/rule-targets';
 import { ComposeFiles, ComposeOptions } from '../compose/compose-files';
 import { ILucidApp } from '../core/app';
 import { appOf, LUCID_APP, warn, WARNING_METADATA } from '../core/app-of';
-import { formatProblem, outdirOutsideProject, problemOf, SynthesisError } from '../core/errors';
+import { formatProblem, outdirOutsideProject, pinFailed, problemOf, SynthesisError } from '../core/errors';
 import { duplicateFilePaths, isGeneratedFile } from '../core/generated-file';
+import { DEFAULT_IMAGE_LOCK_FILE, IMAGE_LOCK_ENV, ImageLock, ImageLockEntry, splitNameTag } from '../core/image-lock';
 import { findAll, withTreeIndex } from '../core/tree-index';
+import { parseRef } from '../dockerfile/image-reference-facts';
 import { StackOverview, StackOverviewOptions } from '../overview/stack-overview';
 
+
+/**
+ * Options of an app's image lock.
+ */
+export interface ImageLockOptions {
+  /**
+   * The lock file, relative to the app's folder. `$LUCID_IMAGE_LOCK`, when set, names another file for one run
+   * (relative to the working directory): a copy with other digests, e.g. those of the end-to-end suite's
+   * stand-ins, without editing the committed lock.
+   * @default 'images.lock.json'
+   */
+  readonly file?: string;
+}
 
 /**
  * Properties of a Lucid app.
@@ -92,6 +109,14 @@ export interface LucidAppProps {
    * @default - `STACK.md` in the app's folder
    */
   readonly overview?: StackOverviewOptions;
+
+  /**
+   * A digest lock for the app's external images (runtimes, builders, foundation services' images): every file
+   * writes `name:tag@sha256:…` for each image in it, so LUCID-IMG5 passes from the lock; an image missing from
+   * it is a LUCID-IMG5 warning that names `npx projen pin`, which rewrites the lock.
+   * @default - no lock: images are written as the app names them
+   */
+  readonly imageLock?: ImageLockOptions;
 }
 
 /**
@@ -144,6 +169,12 @@ export class LucidApp extends Component implements ILucidApp {
   public readonly workflows: ImagesWorkflow;
   /** The stack overview, `STACK.md`; undefined when `overview.enabled` is false. */
   public readonly overview?: StackOverview;
+  /**
+   * The absolute path of the lock file: the app's `imageLock.file`, or `$LUCID_IMAGE_LOCK` when set.
+   * @default - no lock
+   */
+  public readonly imageLockFile?: string;
+  private lockRead?: { lock: ImageLock; problem?: string };
 
   /**
    * @param scope the projen project that writes the files
@@ -164,7 +195,13 @@ export class LucidApp extends Component implements ILucidApp {
     if (this.outdir.startsWith('..') || path.posix.isAbsolute(this.outdir)) {
       throw outdirOutsideProject(this.node.path, props.outdir);
     }
-    this.node.addValidation({ validate: () => [...this.validateProps(), ...duplicateFilePaths(this)] });
+    if (props.imageLock) {
+      const override = process.env[IMAGE_LOCK_ENV];
+      this.imageLockFile = override !== undefined && override.trim() !== ''
+        ? path.resolve(override)
+        : path.resolve(scope.outdir, this.filePath(props.imageLock.file ?? DEFAULT_IMAGE_LOCK_FILE));
+    }
+    this.node.addValidation({ validate: () => [...this.validateProps(), ...this.lockProblems(), ...duplicateFilePaths(this)] });
 
     // Emitters over the whole tree: they render lazily, so images and services added later appear.
     new BakeFile(this, 'Bake', props.bake);
@@ -174,9 +211,81 @@ export class LucidApp extends Component implements ILucidApp {
     this.overview = props.overview?.enabled === false ? undefined : new StackOverview(this, 'Overview', props.overview);
   }
 
+  /**
+   * The digest lock of the app's external images, read from `imageLockFile` when first asked for (at synthesis),
+   * so that a lock written after the app was declared counts. Empty when the file does not exist.
+   * @default - no lock
+   */
+  public get imageLock(): ImageLock | undefined {
+    return this.readLock()?.lock;
+  }
+
+  private readLock(): { lock: ImageLock; problem?: string } | undefined {
+    if (this.imageLockFile === undefined) {
+      return undefined;
+    }
+    if (!this.lockRead) {
+      try {
+        this.lockRead = { lock: ImageLock.load(this.imageLockFile) };
+      } catch (e: any) {
+        // Reported by validation, with the app's path, before anything is written.
+        this.lockRead = { lock: ImageLock.fromEntries([]), problem: e.message };
+      }
+    }
+    return this.lockRead;
+  }
+
+  private lockProblems(): string[] {
+    const problem = this.readLock()?.problem;
+    return problem === undefined ? [] : [problem];
+  }
+
   /** A path inside this app's folder, relative to the project root. */
   public filePath(relative: string): string {
     return this.outdir === '.' ? path.posix.normalize(relative) : path.posix.join(this.outdir, relative);
+  }
+
+  /**
+   * A lock of every external image the app references by `name:tag` (FROM and `COPY --from` images of its
+   * Dockerfiles, its foundation services' images; not images of the app, nor references written with a digest),
+   * each with the digest `resolver` gives, sorted. What `npx projen pin` writes to `imageLockFile`.
+   * @param resolver finds each image's index digest, e.g. `new ImagetoolsResolver()`
+   * @throws Error listing every image whose digest could not be resolved
+   */
+  public pinImages(resolver: IDigestResolver): ImageLock {
+    const references = withTreeIndex(this, () => {
+      const out = new Set<string>();
+      for (const c of findAll(this)) {
+        for (const image of pulledImages(c) ?? []) {
+          const ref = parseRef(image.written);
+          if (ref && ref.digest === undefined && ref.tag !== undefined) {
+            out.add(image.written);
+          }
+        }
+      }
+      return [...out].sort();
+    });
+    const entries: ImageLockEntry[] = [];
+    const problems: string[] = [];
+    for (const reference of references) {
+      try {
+        const { name, tag } = splitNameTag(reference);
+        const digest = resolver.resolveDigest(reference);
+        if (!/^sha256:[a-f0-9]{64}$/.test(digest)) {
+          problems.push(`${reference}: the resolver gave ${JSON.stringify(digest)}, not an index digest sha256:<64 hex digits>`);
+          continue;
+        }
+        entries.push({ name, tag: tag!, digest });
+      } catch (e: any) {
+        problems.push(`${reference}: ${String(e?.message ?? e).trim()}`);
+      }
+    }
+    // Reading the images read the lock: read it again when next asked for, so that a lock saved now counts.
+    this.lockRead = undefined;
+    if (problems.length > 0) {
+      throw pinFailed(problems);
+    }
+    return ImageLock.fromEntries(entries, 'the resolved digests');
   }
 
   /**

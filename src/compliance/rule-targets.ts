@@ -3,6 +3,7 @@
 
 import { IConstruct } from 'constructs';
 import { show } from './finding-format';
+import { lockedImage } from '../core/app-of';
 import { ImageReference, Stage } from '../dockerfile';
 import { parseRef } from '../dockerfile/image-reference-facts';
 import { appImage, isServiceDockerfile } from '../images/image-lookup';
@@ -22,9 +23,9 @@ export function asBuilderStage(c: IConstruct): Stage | undefined {
 export interface PulledImage {
   /** How findings name it: `FROM "debian"`, `COPY --from="busybox:latest"`, `image "redis:8.0"`. */
   readonly value: string;
-  /** The reference, as written. */
+  /** The reference, as the app writes it (without the digest its lock adds). */
   readonly written: string;
-  /** The parsed reference. */
+  /** The parsed reference, as the files write it: with the digest of the app's image lock, if it holds one. */
   readonly ref: ImageReference;
 }
 
@@ -36,7 +37,7 @@ export interface PulledImage {
 export function pulledImages(c: IConstruct): PulledImage[] | undefined {
   const out: PulledImage[] = [];
   const add = (written: string | undefined, value: (w: string) => string) => {
-    const ref = parseRef(written);
+    const ref = parseRef(written === undefined ? undefined : lockedImage(c, written));
     if (written !== undefined && ref && !appImage(c, written) && !out.some(p => p.written === written)) {
       out.push({ value: value(written), written, ref });
     }

@@ -9,6 +9,7 @@ import {
 import { renderComposeObject } from './render';
 import { validateComposeModel, validateComposeObject } from './validate';
 import type { ILucidApp } from '../core/app';
+import { lockedImage } from '../core/app-of';
 import { DocumentKind } from '../core/document';
 import { GeneratedDocument } from '../core/generated-file';
 import { IOverridableFile } from '../core/overridable-file';
@@ -136,7 +137,7 @@ export class ComposeFiles extends Construct {
       }
       const p = profiles.get(f)!;
       services[f.serviceName] = {
-        image: f.image,
+        image: lockedImage(f, f.image),
         command: f.command,
         user: f.user,
         init: RUN_CONTRACT.init,

@@ -29,3 +29,11 @@ export function appOf(construct: IConstruct): ILucidApp {
 export function warn(construct: IConstruct, message: string): void {
   construct.node.addMetadata(WARNING_METADATA, message);
 }
+
+/**
+ * `reference` as the files of `construct`'s app write it: pinned to its digest when the app's image lock holds
+ * it (`name:tag@sha256:…`), else unchanged (outside an app, or without a lock). @internal
+ */
+export function lockedImage(construct: IConstruct, reference: string): string {
+  return tryAppOf(construct)?.imageLock?.pin(reference) ?? reference;
+}

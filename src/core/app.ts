@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { Project } from 'projen';
+import type { ImageLock } from './image-lock';
 
 /**
  * What images, services and emitters read of the app they belong to. `LucidApp` implements it; code below
@@ -25,6 +26,11 @@ export interface ILucidApp extends IConstruct {
    * @default - no date
    */
   readonly asOf?: string;
+  /**
+   * The digest lock of the app's external images: synthesis writes `name:tag@sha256:…` for every image in it.
+   * @default - no lock: images are written as the app names them
+   */
+  readonly imageLock?: ImageLock;
 
   /**
    * A path inside the app's folder, relative to the project root.

@@ -112,6 +112,19 @@ export function outdirOutsideProject(path: string, outdir: string | undefined): 
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// The image lock
+
+/** An image lock file that is not the JSON the lock writes, or whose entries are invalid. @internal */
+export function invalidImageLock(source: string, problems: readonly string[]): Error {
+  return new Error(problemList(`invalid image lock ${source} (rewrite it with \`npx projen pin\`, or fix the entries by hand)`, problems));
+}
+
+/** Digests that `npx projen pin` could not resolve. @internal */
+export function pinFailed(problems: readonly string[]): Error {
+  return new Error(problemList('could not resolve the digests of these images (check the name and tag, the registry or the LUCID_PIN_MIRROR mirror, then run `npx projen pin` again)', problems));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Generated files
 
 /** A generated file created without a renderer. @internal */

@@ -6,6 +6,7 @@ import { renderDockerfile } from './render';
 import { MountType } from './run-options';
 import { Stage, StageProps } from './stage';
 import { validateDockerfile, validateStage } from './validate';
+import { lockedImage } from '../core/app-of';
 import { dockerfileNotRenderable, formatProblem, noSuchStage } from '../core/errors';
 
 /**
@@ -172,7 +173,7 @@ export class Dockerfile extends Construct {
     if (problems.length > 0) {
       throw dockerfileNotRenderable(this.node.path, problems);
     }
-    return renderDockerfile(this.syntax, this.header, this.stages);
+    return renderDockerfile(this.syntax, this.header, this.stages, ref => lockedImage(this, ref));
   }
 
   /**

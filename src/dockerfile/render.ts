@@ -8,8 +8,11 @@ import { RunMount } from './run-options';
 import type { Stage } from './stage';
 import { unknownInstructionKind } from '../core/errors';
 
-/** The whole file: directive, header comments, then the stages separated by one blank line. */
-export function renderDockerfile(syntax: string | undefined, header: string[], stages: Stage[]): string {
+/**
+ * The whole file: directive, header comments, then the stages separated by one blank line. `image` writes a
+ * registry image's reference (the app's lock pins it to a digest).
+ */
+export function renderDockerfile(syntax: string | undefined, header: string[], stages: Stage[], image: (ref: string) => string = r => r): string {
   const preamble: string[] = [];
   if (syntax !== undefined) {
     preamble.push(`# syntax=${syntax}`);
@@ -17,23 +20,24 @@ export function renderDockerfile(syntax: string | undefined, header: string[], s
   for (const line of header) {
     preamble.push(line === '' ? '#' : `# ${line}`);
   }
-  const blocks = stages.map(renderStage);
+  const blocks = stages.map(s => renderStage(s, image));
   if (preamble.length > 0) {
     blocks.unshift(preamble.join('\n'));
   }
   return blocks.join('\n\n') + '\n';
 }
 
-function renderStage(stage: Stage): string {
+function renderStage(stage: Stage, image: (ref: string) => string): string {
   const platform = stage.platform !== undefined ? `--platform=${stage.platform} ` : '';
-  const lines = [`FROM ${platform}${stage.baseImage.toString()} AS ${stage.name}`];
+  const from = stage.baseImage.imageRef !== undefined ? image(stage.baseImage.imageRef) : stage.baseImage.toString();
+  const lines = [`FROM ${platform}${from} AS ${stage.name}`];
   for (const i of stage.instructions) {
-    lines.push(renderInstruction(i));
+    lines.push(renderInstruction(i, image));
   }
   return lines.join('\n');
 }
 
-function renderInstruction(i: Instruction): string {
+function renderInstruction(i: Instruction, image: (ref: string) => string): string {
   switch (i.kind) {
     case InstructionKind.ARG:
       return i.value === undefined ? `ARG ${i.key}` : `ARG ${i.key}=${quoteWord(i.value)}`;
@@ -44,7 +48,7 @@ function renderInstruction(i: Instruction): string {
     case InstructionKind.RUN:
       return renderRun(i.run!);
     case InstructionKind.COPY:
-      return renderCopy(i.copyInstruction!);
+      return renderCopy(i.copyInstruction!, image);
     case InstructionKind.WORKDIR:
       return `WORKDIR ${word(i.value!)}`;
     case InstructionKind.USER:
@@ -110,12 +114,12 @@ function renderMount(m: RunMount): string {
  * `COPY [--from=] [--chown=] [--chmod=] [--link] <paths>`: plain form when every path is simple, otherwise the
  * JSON form, each path escaped for the word processing Docker still runs on it after JSON decoding.
  */
-function renderCopy(c: CopyInstruction): string {
+function renderCopy(c: CopyInstruction, image: (ref: string) => string): string {
   const parts = ['COPY'];
   if (c.fromStage) {
     parts.push(`--from=${c.fromStage.name}`);
   } else if (c.fromImage !== undefined) {
-    parts.push(`--from=${c.fromImage}`);
+    parts.push(`--from=${image(c.fromImage)}`);
   }
   if (c.chown !== undefined) {
     parts.push(`--chown=${c.chown}`);

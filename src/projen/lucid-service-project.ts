@@ -4,6 +4,7 @@ import { Component, SampleFile, typescript } from 'projen';
 import {
   addSampleService, SAMPLE, SAMPLE_MAIN_PY, SAMPLE_REQUIREMENTS, SAMPLE_STACK_TS, SAMPLE_TEST_TS,
 } from './sample';
+import { ImagetoolsResolver } from '../app/digest-resolver';
 import { LucidApp } from '../app/lucid-app';
 import { ImagesWorkflowOptions } from '../ci/images-workflow-options';
 import { runEndToEnd } from '../e2e/run';
@@ -42,6 +43,14 @@ export interface LucidServiceProjectOptions extends typescript.TypeScriptProject
    * @default true
    */
   readonly e2e?: boolean;
+
+  /**
+   * Pin the app's external images from `images.lock.json` at the repository root, and add the `pin` task, which
+   * resolves their digests with `docker buildx imagetools inspect` (through `$LUCID_PIN_MIRROR` when set) and
+   * rewrites the lock.
+   * @default true
+   */
+  readonly imageLock?: boolean;
 }
 
 /**
@@ -96,6 +105,7 @@ export class LucidServiceProject extends typescript.TypeScriptProject {
       registry: options.imageRegistry,
       platforms: options.imagePlatforms,
       workflows: { defaultBranch: options.defaultReleaseBranch, ...options.imagesWorkflow },
+      imageLock: (options.imageLock ?? true) ? {} : undefined,
     });
     this.gitignore.exclude('/.e2e-work/');
     if (creating) {
@@ -103,6 +113,15 @@ export class LucidServiceProject extends typescript.TypeScriptProject {
     }
     new ProjenrcStackCall(this, `./${this.srcdir}/stack`);
 
+    if (options.imageLock ?? true) {
+      const pin = this.addTask('pin', {
+        description: 'Resolves the index digest of every external image (docker buildx imagetools inspect; $LUCID_PIN_MIRROR looks them up under a mirror), rewrites images.lock.json and synthesizes from it',
+        env: { LUCID_PIN: 'true' },
+      });
+      if (this.defaultTask) {
+        pin.spawn(this.defaultTask);
+      }
+    }
     if (options.e2e ?? true) {
       const e2e = this.addTask('e2e', {
         description: 'Synthesizes the project, then builds, runs and checks every image of its app on an offline Docker engine',
@@ -115,9 +134,13 @@ export class LucidServiceProject extends typescript.TypeScriptProject {
   }
 
   /**
-   * Synthesizes the project; under `npx projen e2e`, then runs the end-to-end suite on the files just written.
+   * Synthesizes the project; under `npx projen pin`, first rewrites the image lock; under `npx projen e2e`, then
+   * runs the end-to-end suite on the files just written.
    */
   public synth(): void {
+    if (process.env.LUCID_PIN === 'true' && this.app.imageLockFile !== undefined) {
+      this.app.pinImages(new ImagetoolsResolver()).save(this.app.imageLockFile);
+    }
     super.synth();
     if (process.env.LUCID_E2E === 'true') {
       process.exitCode = runEndToEnd(this.app);

@@ -49,6 +49,8 @@ const FACTORIES: { [name: string]: [() => Error, string] } = {
   notInsideLucidApp: [() => errors.notInsideLucidApp(PATH), 'create it with a LucidApp'],
   outdirOutsideProject: [() => errors.outdirOutsideProject(PATH, '../x'), 'must be a relative folder inside the project'],
   noRenderer: [() => errors.noRenderer('a.txt'), 'pass a render function'],
+  invalidImageLock: [() => errors.invalidImageLock('images.lock.json', ['entry 1: digest "x" must be sha256: and 64 hex digits (copy it from docker buildx imagetools inspect)']), 'copy it from docker buildx imagetools inspect'],
+  pinFailed: [() => errors.pinFailed(['mongo:8.0: not found (check the tag)']), 'check the tag'],
   fileAlreadyWritten: [() => errors.fileAlreadyWritten('apps/x/Dockerfile', 'App/Lucid/x'), 'Give each image and service a directory of its own'],
   invalidGeneratedFile: [() => errors.invalidGeneratedFile('a.yml', ['x: is wrong (do y)']), 'x: is wrong (do y)'],
   stageOutsideDockerfile: [() => errors.stageOutsideDockerfile(PATH, 'runtime'), 'use dockerfile.addStage("runtime", ...)'],

@@ -101,10 +101,10 @@ describe('the Lucid reference stack', () => {
       expect(runtime.name).toBe('runtime');
     });
 
-    test('runs on a distroless :nonroot image, directly or through a base image of the app', () => {
+    test('runs on a distroless :nonroot image pinned by the lock, directly or through a base image of the app', () => {
       const distroless = bases.length === 1 ? parseStages(files[`${bases[0].directory}/Dockerfile`]).pop()!.image : runtime.image;
-      expect(distroless).toBe(family.image());
-      expect(distroless).toMatch(/^gcr\.io\/distroless\/[a-z0-9-]+:nonroot$/);
+      expect(distroless).toBe(app.imageLock!.pin(family.image()));
+      expect(distroless).toMatch(/^gcr\.io\/distroless\/[a-z0-9-]+:nonroot@sha256:[a-f0-9]{64}$/);
     });
 
     test('runs as 65532:65532, numerically', () => {

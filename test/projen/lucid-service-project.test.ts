@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { LucidServiceProject } from '../../src';
+import { FoundationService, LucidServiceProject } from '../../src';
 import { synthWithoutPost } from '../../src/testing';
 
 /** A service project in a new temporary folder, synthesized without installing anything. */
@@ -70,6 +70,45 @@ describe('LucidServiceProject', () => {
   test('leaves the e2e task out when asked', () => {
     const { read } = synthProject({ e2e: false });
     expect(JSON.parse(read('.projen/tasks.json')).tasks.e2e).toBeUndefined();
+  });
+
+  test('adds a pin task that rewrites images.lock.json and synthesizes from it', () => {
+    // GIVEN a docker CLI on PATH that resolves every image to one digest
+    const digest = `sha256:${'3'.repeat(64)}`;
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'lucid-pin-bin-'));
+    fs.writeFileSync(path.join(bin, 'docker'), `#!/bin/sh\nprintf '{"digest":"${digest}"}\\n'\n`, { mode: 0o755 });
+    const before = { path: process.env.PATH, pin: process.env.LUCID_PIN };
+    process.env.PATH = `${bin}:${process.env.PATH}`;
+    process.env.LUCID_PIN = 'true';
+    try {
+      // WHEN a project with a foundation service is synthesized as `npx projen pin` does
+      const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'lucid-service-project-'));
+      const project = new LucidServiceProject({ name: 'svc', defaultReleaseBranch: 'main', outdir });
+      FoundationService.mongodb(project.app, 'mongodb');
+      synthWithoutPost(project);
+      const read = (p: string) => fs.readFileSync(path.join(outdir, p), 'utf-8');
+      const tasks = JSON.parse(read('.projen/tasks.json')).tasks;
+
+      // THEN the task, the lock of its external image, and the compose file pinned from it
+      expect(tasks.pin.env).toEqual({ LUCID_PIN: 'true' });
+      expect(tasks.pin.steps).toEqual([{ spawn: 'default' }]);
+      expect(JSON.parse(read('images.lock.json')).images).toEqual([{ name: 'mongo', tag: '8.0', digest }]);
+      expect(read('docker-compose.yml')).toContain(`image: mongo:8.0@${digest}\n`);
+    } finally {
+      process.env.PATH = before.path;
+      if (before.pin === undefined) {
+        delete process.env.LUCID_PIN;
+      } else {
+        process.env.LUCID_PIN = before.pin;
+      }
+      fs.rmSync(bin, { recursive: true, force: true });
+    }
+  });
+
+  test('leaves the image lock and the pin task out when asked', () => {
+    const { read, project } = synthProject({ imageLock: false });
+    expect(JSON.parse(read('.projen/tasks.json')).tasks.pin).toBeUndefined();
+    expect(project.app.imageLock).toBeUndefined();
   });
 
   test('sets the workflow\'s default branch from the release branch', () => {

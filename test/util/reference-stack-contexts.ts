@@ -15,7 +15,8 @@ export function writeFile(app: LucidApp, rel: string, content = ''): void {
 
 /**
  * The reference stack in a throwaway project, with the hand-written files of its build contexts (the apps'
- * sources, the base images' requirements) copied from examples/lucid, and none of the files it generates.
+ * sources, the base images' requirements) and its image lock copied from examples/lucid, and none of the files
+ * it generates.
  * @param outdir the app's folder in the project
  */
 export function referenceWithContexts(outdir = '.'): LucidApp {
@@ -28,6 +29,8 @@ export function referenceWithContexts(outdir = '.'): LucidApp {
       }
     }
   }
+  // The image lock is an input too: the digests the files are pinned to.
+  writeFile(app, 'images.lock.json', fs.readFileSync(path.join(EXAMPLE_DIR, 'images.lock.json'), 'utf-8'));
   return app;
 }
 

@@ -153,9 +153,9 @@ describe('docker compose config on the generated compose files', () => {
     expect(config.secrets['encryption-key'].file).toMatch(/\/secrets\/encryption-key$/);
   });
 
-  test('a foundation service runs its upstream image with its own health check, on the planes that need it', () => {
+  test('a foundation service runs its upstream image, pinned by the lock, with its own health check, on the planes that need it', () => {
     const mongodb = config.services.mongodb;
-    expect(mongodb.image).toBe('mongo:8.0');
+    expect(mongodb.image).toMatch(/^mongo:8\.0@sha256:[a-f0-9]{64}$/);
     expect(mongodb.healthcheck.test[1]).toBe('/usr/bin/mongosh');
     expect(Object.keys(mongodb.networks).sort()).toEqual(['chain', 'ops', 'wallet']);
     expect(config.services['auth-service'].depends_on.mongodb).toMatchObject({ condition: 'service_healthy' });

@@ -38,10 +38,12 @@ export REGISTRY=$LUCID_REGISTRY/pickme
 now() { date +%s.%N; }
 since() { awk -v a="$(now)" -v b="$1" 'BEGIN { printf "%.1f", a - b }'; }
 
-# bake LOG ARGS...: docker buildx bake of the file, builds offline; output in $LOGS/LOG.log.
+# bake LOG ARGS...: docker buildx bake of the file, builds offline; output in $LOGS/LOG.log. The file is read
+# unmodified; a second file gives each target `network = "none"` (this buildx ignores `--set '*.network=none'`,
+# and the engine has no bridge for RUN steps).
 bake() {
   local log=$LOGS/$1.log; shift
-  docker buildx bake -f docker-bake.hcl --progress=plain --set '*.network=none' "$@" >"$log" 2>&1 ||
+  docker buildx bake -f docker-bake.hcl -f "$LOGS/offline.hcl" --progress=plain "$@" >"$log" 2>&1 ||
     { tail -n 30 "$log" >&2; die "docker buildx bake $* failed (log: $log)"; }
 }
 
@@ -50,6 +52,9 @@ bases=$(docker buildx bake -f docker-bake.hcl --print base 2>/dev/null | jq -r '
 targets=${LUCID_MP_TARGETS:-$(docker buildx bake -f docker-bake.hcl --print 2>/dev/null |
   jq -r --arg b "$bases" '($b | split("\n") | map(select(. != ""))) as $b | $b[], ((.group.default.targets // []) - $b)[]')}
 [ -n "$targets" ] || die "no targets in $DIR/docker-bake.hcl"
+for t in $(docker buildx bake -f docker-bake.hcl --print 2>/dev/null | jq -r '.target | keys[]'); do
+  printf 'target "%s" {\n  network = "none"\n}\n' "$t"
+done >"$LOGS/offline.hcl"
 
 # step_seconds LOG: "target seconds" per target, the sum of the times BuildKit reports for the steps it ran for
 # it (vertices named "[target stage n/m] ..."; cached steps count nothing; a step two targets share counts once,

@@ -61,7 +61,7 @@ done >"$LOGS/offline.hcl"
 # for the first).
 step_seconds() {
   awk '
-    /^#[0-9]+ \[/ { id = $1; if (!(id in owner)) { t = $2; sub(/^\[/, "", t); owner[id] = t } }
+    /^#[0-9]+ \[/ { id = $1; t = $2; sub(/^\[/, "", t); if (!(id in owner) && t !~ /\]$/) owner[id] = t }
     /^#[0-9]+ DONE [0-9.]+s$/ { id = $1; s = $3; sub(/s$/, "", s); if (id in owner) sum[owner[id]] += s }
     END { for (t in sum) printf "%s %.1f\n", t, sum[t] }' "$1"
 }

@@ -8,11 +8,21 @@
 # `--network none`; builds need `--network=none`. The buildx and compose CLI plugins come from
 # assets/e2e/setup-docker-tools.sh.
 #
+# The engine keeps its images in containerd's image store (daemon.json's containerd-snapshotter feature), which
+# holds multi-platform images: `docker buildx build --platform linux/amd64,linux/arm64` with the default docker
+# driver builds one image for both. On an amd64 host, start also registers Debian bookworm's qemu-aarch64-static
+# as the kernel's binfmt_misc handler for arm64 programs (flag F, so it works inside containers), unless a
+# qemu-aarch64 handler exists already, and stop removes only a handler start registered. And it serves a
+# registry (Debian's docker-registry) on 127.0.0.1:$LUCID_REGISTRY_PORT inside the engine's namespace, so the
+# engine, BuildKit and `engine.sh exec` reach it there (127.0.0.0/8 is an insecure registry by default); its
+# files live in $LUCID_E2E_WORK/registry. LUCID_BINFMT=0 or LUCID_REGISTRY_PORT=0 leave either out.
+#
 # Usage: assets/e2e/engine.sh start        start the engine (no-op when it runs already)
 #        assets/e2e/engine.sh stop         remove its containers, stop it, unmount its namespace (idempotent;
 #                                           safe in `trap '... stop' EXIT`)
 #        assets/e2e/engine.sh status       "running" or "stopped" (exit code 0 or 3), with versions
-#        eval "$(assets/e2e/engine.sh env)"   export DOCKER_HOST and DOCKER_CONFIG (and PATH for the client)
+#        eval "$(assets/e2e/engine.sh env)"   export DOCKER_HOST, DOCKER_CONFIG and LUCID_REGISTRY (and PATH for
+#                                           the client)
 #        assets/e2e/engine.sh exec CMD...  run CMD in the engine's network namespace, e.g.
 #                                           `engine.sh exec curl -s http://127.0.0.1:8080/health`
 #        assets/e2e/engine.sh docker ARGS...  run the docker client against the engine
@@ -31,6 +41,11 @@ SOCK=$E/docker.sock
 PIDFILE=$E/dockerd.pid
 CONFIG=$E/docker-config        # the client's DOCKER_CONFIG: cli-plugins linked from setup-docker-tools.sh
 BIN=$E/bin                     # dockerd's PATH: unpacked engine binaries, runc, docker-init
+REGISTRY_PORT=${LUCID_REGISTRY_PORT:-5000}
+REGISTRY_DIR=$WORK/registry    # the registry's filesystem root, config and pidfile
+REGISTRY_PIDFILE=$E/registry.pid
+BINFMT=/proc/sys/fs/binfmt_misc
+BINFMT_MARK=$E/binfmt.registered   # what start registered or mounted, so stop undoes exactly that
 
 # The docker client: the machine's own, or the one setup-docker-tools.sh unpacked next to the plugins.
 client_path() {
@@ -44,6 +59,7 @@ print_env() {
   echo "export DOCKER_HOST='unix://$SOCK'"
   echo "export DOCKER_CONFIG='$CONFIG'"
   [ -z "$extra" ] || echo "export PATH='$extra':\"\$PATH\""
+  [ "$REGISTRY_PORT" = 0 ] || echo "export LUCID_REGISTRY='127.0.0.1:$REGISTRY_PORT'"
 }
 
 client() {
@@ -120,6 +136,113 @@ start_netns() {
   nsenter --net="$NETNS" ip link set lo up
 }
 
+# ---- arm64 programs through qemu-user-static ---------------------------------------------------------------
+
+# The handler's name, as Debian's qemu-user-static names it in usr/lib/binfmt.d.
+BINFMT_NAME=qemu-aarch64
+
+binfmt_register() {
+  [ "${LUCID_BINFMT:-1}" != 0 ] || return 0
+  [ "$ARCH" != arm64 ] || return 0
+  rm -f "$BINFMT_MARK"
+  if ! mountpoint -q "$BINFMT"; then
+    mount -t binfmt_misc binfmt_misc "$BINFMT" || die "cannot mount binfmt_misc on $BINFMT"
+    echo mounted >>"$BINFMT_MARK"
+  fi
+  if [ -e "$BINFMT/$BINFMT_NAME" ]; then
+    log "a $BINFMT_NAME handler is registered already ($(awk '/^interpreter/ { print $2 }' "$BINFMT/$BINFMT_NAME")); left as it is"
+    return
+  fi
+  apt_lists bookworm
+  local deb dir conf line
+  deb=$(fetch_debs bookworm qemu-user-static)
+  dir=$E/qemu
+  if [ "$(cat "$dir/.deb" 2>/dev/null)" != "$(basename "$deb")" ]; then
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    dpkg-deb -x "$deb" "$dir"
+    basename "$deb" >"$dir/.deb"
+  fi
+  conf=$dir/usr/lib/binfmt.d/$BINFMT_NAME.conf
+  [ -f "$conf" ] && [ -x "$dir/usr/bin/qemu-aarch64-static" ] || die "$(basename "$deb") has no $BINFMT_NAME handler"
+  # :name:type:offset:magic:mask:interpreter:flags — the unpacked interpreter, and F: the kernel opens it now,
+  # so it runs inside containers and chroots that do not have it.
+  line=$(grep -v '^#' "$conf" | grep -m1 ":$BINFMT_NAME:" |
+    awk -F: -v OFS=: -v i="$dir/usr/bin/qemu-aarch64-static" '{ $7 = i; $8 = "F"; print }')
+  printf '%s' "$line" >"$BINFMT/register" || die "registering $BINFMT_NAME with binfmt_misc failed"
+  echo registered >>"$BINFMT_MARK"
+  log "registered $BINFMT_NAME: $dir/usr/bin/qemu-aarch64-static (flags F)"
+}
+
+binfmt_unregister() {
+  [ -f "$BINFMT_MARK" ] || return 0
+  if grep -qx registered "$BINFMT_MARK" && [ -e "$BINFMT/$BINFMT_NAME" ] &&
+    grep -q "^interpreter $E/qemu/" "$BINFMT/$BINFMT_NAME"; then
+    echo -1 >"$BINFMT/$BINFMT_NAME" || log "could not remove the $BINFMT_NAME handler"
+  fi
+  # Unmounted only when start mounted it and no other handler was registered since.
+  if grep -qx mounted "$BINFMT_MARK" && mountpoint -q "$BINFMT" &&
+    [ -z "$(find "$BINFMT" -mindepth 1 -maxdepth 1 -not -name register -not -name status)" ]; then
+    umount "$BINFMT" || true
+  fi
+  rm -f "$BINFMT_MARK"
+}
+
+# ---- the loopback registry ---------------------------------------------------------------------------------
+
+registry_pid() {
+  local pid
+  [ -f "$REGISTRY_PIDFILE" ] || return 1
+  pid=$(cat "$REGISTRY_PIDFILE")
+  [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = docker-registry ] && echo "$pid"
+}
+
+registry_start() {
+  [ "$REGISTRY_PORT" != 0 ] || return 0
+  registry_pid >/dev/null && return
+  local deb dir=$E/registry-pkg
+  deb=$(fetch_debs "$SUITE" docker-registry)
+  if [ "$(cat "$dir/.deb" 2>/dev/null)" != "$(basename "$deb")" ]; then
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    dpkg-deb -x "$deb" "$dir"
+    basename "$deb" >"$dir/.deb"
+  fi
+  mkdir -p "$REGISTRY_DIR/data"
+  cat >"$REGISTRY_DIR/config.yml" <<EOF
+version: 0.1
+log:
+  level: warn
+  accesslog:
+    disabled: true
+storage:
+  filesystem:
+    rootdirectory: $REGISTRY_DIR/data
+  delete:
+    enabled: true
+http:
+  addr: 127.0.0.1:$REGISTRY_PORT
+EOF
+  # shellcheck disable=SC2016  # $$ and $0 belong to the inner sh
+  setsid nsenter --net="$NETNS" sh -c 'echo $$ >"$0" && exec "$@"' "$REGISTRY_PIDFILE" \
+    "$dir/usr/bin/docker-registry" serve "$REGISTRY_DIR/config.yml" >>"$E/logs/registry.log" 2>&1 </dev/null &
+  local _
+  for _ in $(seq 1 40); do
+    nsenter --net="$NETNS" curl -fs -o /dev/null "http://127.0.0.1:$REGISTRY_PORT/v2/" && return
+    sleep 0.25
+  done
+  tail -n 20 "$E/logs/registry.log" >&2
+  die "the registry did not answer on 127.0.0.1:$REGISTRY_PORT (log: $E/logs/registry.log)"
+}
+
+registry_stop() {
+  local pid
+  pid=$(registry_pid) || { rm -f "$REGISTRY_PIDFILE"; return 0; }
+  kill -TERM "$pid" 2>/dev/null || true
+  wait_gone "$pid" || kill -KILL "$pid" 2>/dev/null || true
+  rm -f "$REGISTRY_PIDFILE"
+}
+
 start() {
   need_root
   if is_running; then log "already running (pid $(dockerd_pid))"; return; fi
@@ -130,14 +253,17 @@ start() {
   engine_binaries
   cli_plugins
   start_netns
-  # An empty daemon.json keeps a machine-wide /etc/docker/daemon.json from changing this engine.
-  echo '{}' >"$E/daemon.json"
+  binfmt_register
+  registry_start
+  # A daemon.json of its own keeps a machine-wide /etc/docker/daemon.json from changing this engine; it turns on
+  # containerd's image store, the one that holds multi-platform images.
+  echo '{ "features": { "containerd-snapshotter": true } }' >"$E/daemon.json"
   # setsid: the engine outlives this script and its terminal; dockerd writes its own pidfile.
   PATH="$BIN:$PATH" setsid nsenter --net="$NETNS" "$BIN/dockerd" \
     --config-file "$E/daemon.json" --data-root "$DATA_ROOT" --exec-root "$EXEC_ROOT" \
     --pidfile "$PIDFILE" -H "unix://$SOCK" \
     --bridge=none --iptables=false --ip6tables=false --ip-forward=false --ip-masq=false \
-    --userland-proxy=false --storage-driver=overlay2 \
+    --userland-proxy=false --storage-driver=overlayfs \
     >>"$E/logs/dockerd.log" 2>&1 </dev/null &
   local _
   for _ in $(seq 1 120); do
@@ -183,6 +309,8 @@ stop() {
     wait_gone "$pid" || kill -KILL "$pid" 2>/dev/null || true
   done
   rm -f "$PIDFILE"
+  registry_stop
+  binfmt_unregister
   # Mounts the engine leaves: its own nsfs mount, then overlays of a dockerd that was killed.
   local m
   while IFS= read -r m; do

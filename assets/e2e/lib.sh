@@ -7,13 +7,18 @@
 #                    saved stand-in images                                          (default: $HOME/.cache/lucid-cdk)
 #   MIRROR           the Debian mirror; by default the one this machine's apt configuration already uses
 #   LUCID_APT_MAX_AGE  seconds before the cached Debian package lists are refreshed  (default: 86400)
+#
+# The apt helpers below read, resolve and download packages of the architecture $ARCH, the host's unless a
+# script sets it (standins.sh builds arm64 stand-ins on an amd64 host with ARCH=arm64); another architecture
+# than the host's has package lists of its own.
 
 LUCID_E2E_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 WORK=${LUCID_E2E_WORK:-$PWD/.e2e-work}
 CACHE=${LUCID_CACHE_DIR:-$HOME/.cache/lucid-cdk}
 # The stand-ins are Debian 13 images; the engine comes from the same release.
 SUITE=trixie
-ARCH=$(dpkg --print-architecture)
+HOST_ARCH=$(dpkg --print-architecture)
+ARCH=$HOST_ARCH
 
 log() { echo "${LUCID_LOG_PREFIX:-e2e}: $*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -46,17 +51,24 @@ debian_mirror() {
 # Options that give apt a private sources list, package lists and cache for one suite, so the host's own
 # apt state is never touched. The host's dpkg status stays in use; set APT_STATUS to point at another one.
 apt_opts() {
-  local suite=$1 d=$CACHE/apt/$1
+  local suite=$1 d
+  d=$(apt_dir "$suite")
   mkdir -p "$d/lists/partial" "$d/cache/archives/partial"
   if [ ! -s "$d/sources.list" ]; then
     local keyring=/usr/share/keyrings/debian-archive-keyring.gpg signed=""
     [ -f "$keyring" ] && signed="[signed-by=$keyring] "
     echo "deb ${signed}$(debian_mirror) $suite main" >"$d/sources.list"
   fi
+  [ "$ARCH" = "$HOST_ARCH" ] || echo "-o APT::Architecture=$ARCH -o APT::Architectures=$ARCH"
   echo "-o APT::Sandbox::User=root -o Dir::Etc::sourcelist=$d/sources.list -o Dir::Etc::sourceparts=-" \
     "-o Dir::State::Lists=$d/lists -o Dir::Cache=$d/cache" \
     "${APT_STATUS:+-o Dir::State::status=$APT_STATUS}"
 }
+# The private apt state of a suite: the host architecture's in $CACHE/apt/SUITE, another's in SUITE-$ARCH.
+apt_dir() {
+  if [ "$ARCH" = "$HOST_ARCH" ]; then echo "$CACHE/apt/$1"; else echo "$CACHE/apt/$1-$ARCH"; fi
+}
+
 # shellcheck disable=SC2046  # the options are words on purpose
 aptx() { local suite=$1; shift; apt-get -q $(apt_opts "$suite") "$@"; }
 # shellcheck disable=SC2046
@@ -64,7 +76,8 @@ aptc() { local suite=$1; shift; apt-cache $(apt_opts "$suite") "$@"; }
 
 # apt_lists SUITE: download the suite's package lists when missing or older than LUCID_APT_MAX_AGE.
 apt_lists() {
-  local suite=$1 stamp=$CACHE/apt/$1/updated
+  local suite=$1 stamp
+  stamp=$(apt_dir "$suite")/updated
   local age=${LUCID_APT_MAX_AGE:-86400}
   if [ -f "$stamp" ] && [ $(($(date +%s) - $(stat -c %Y "$stamp"))) -lt "$age" ]; then return; fi
   aptx "$suite" update >/dev/null || die "apt-get update of Debian $suite failed"
@@ -77,7 +90,8 @@ apt_lists() {
 memo() {
   local suite=$1; shift
   local key dir=$CACHE/apt/memo
-  key=$({ cat "$CACHE/apt/$suite/lists/"*_InRelease 2>/dev/null; printf '%s\n' "$@"; } | sha256sum | cut -c1-32)
+  key=$({ cat "$(apt_dir "$suite")/lists/"*_InRelease 2>/dev/null; echo "$ARCH"; printf '%s\n' "$@"; } |
+    sha256sum | cut -c1-32)
   if [ ! -f "$dir/$key" ]; then
     mkdir -p "$dir"
     "$@" >"$dir/$key.$$" || { rm -f "$dir/$key.$$"; return 1; }

@@ -14,6 +14,14 @@
 # packages it takes. An unchanged recipe is loaded from there instead of built; images already in the engine
 # with the same hash (label org.lucid.standin.key) are left as they are.
 #
+# Each recipe runs once per architecture of LUCID_STANDIN_ARCHES (default: the host's, and arm64 on an amd64
+# host whose kernel has a qemu-aarch64 binfmt_misc handler, as engine.sh start registers). One architecture's
+# images are kept as lucid-standin/<arch>/<real name> and saved as <recipe>.<arch>-<key>.tar.zst; the real names
+# then join them as multi-platform images (a BuildKit build `FROM lucid-standin/${TARGETARCH}/<name>`, no RUN,
+# so nothing is emulated), which the engine's containerd image store holds. arm64 root filesystems come from
+# arm64 packages (debootstrap --arch arm64 runs its second stage under the emulator), and their RUN steps run
+# emulated.
+#
 # The engine must run (assets/e2e/engine.sh start). Needs root. See lib.sh for folders and environment.
 
 # Package lists and image tags are space-separated words, split on purpose wherever they are expanded.
@@ -27,6 +35,7 @@ HELPERS=$LUCID_E2E_DIR/standins    # files the recipes copy into images
 S=$WORK/standins                   # root filesystems and build contexts
 STORE=$CACHE/standins              # saved images
 KEY_LABEL=org.lucid.standin.key
+JOIN_LABEL=org.lucid.standin.keys  # on a joined multi-platform name: its architectures' keys
 DISTROLESS=gcr.io/distroless
 ENV_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
@@ -255,7 +264,7 @@ recipe_debian_slim() {
   local root=$R/rootfs
   rm -rf "$root"
   mkdir -p "$CACHE/debootstrap/$SUITE"
-  debootstrap --variant=minbase --cache-dir="$CACHE/debootstrap/$SUITE" "$SUITE" "$root" "$(debian_mirror)" \
+  debootstrap --arch="$ARCH" --variant=minbase --cache-dir="$CACHE/debootstrap/$SUITE" "$SUITE" "$root" "$(debian_mirror)" \
     >"$S/logs/debootstrap.log" 2>&1 || { tail -n 20 "$S/logs/debootstrap.log" >&2; die "debootstrap failed"; }
   step "  debootstrap --variant=minbase $SUITE"
   printf '%s\n' 'path-exclude /usr/share/doc/*' 'path-include /usr/share/doc/*/copyright' \
@@ -516,6 +525,15 @@ EOF
 
 # ---- driver ------------------------------------------------------------------------------------------------
 
+# The architectures to build: LUCID_STANDIN_ARCHES, or the host's and, on amd64 with an aarch64 emulator, arm64.
+standin_arches() {
+  if [ -n "${LUCID_STANDIN_ARCHES:-}" ]; then echo "$LUCID_STANDIN_ARCHES"; return; fi
+  if [ "$HOST_ARCH" = amd64 ] && [ -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ]; then echo amd64 arm64; else echo "$HOST_ARCH"; fi
+}
+
+# The name one architecture's image of TAG keeps in the engine.
+arch_tag() { echo "lucid-standin/$1/$2"; }
+
 # The recipe's cache key: its function, the shared helpers, its inputs, package versions, its deps' keys.
 recipe_key() {
   local name=$1 fn=recipe_${1//-/_} dep
@@ -525,14 +543,32 @@ recipe_key() {
     echo "$ARCH $(recipe_tags "$name")"
     recipe_inputs "$name"
     deb_versions "$SUITE" $(recipe_packages "$name" | tr ' ' '\n' | sort -u)
-    for dep in $(recipe_deps "$name"); do echo "$dep=${KEYS[$dep]}"; done
+    for dep in $(recipe_deps "$name"); do echo "$dep=${KEYS[$dep/$ARCH]}"; done
   } | sha256sum | cut -c1-16
 }
 
+# in_engine RECIPE KEY: the engine has this architecture's images of the recipe, made with KEY.
 in_engine() {
   local tag
   for tag in $(recipe_tags "$1"); do
-    [ "$(client image inspect -f "{{ index .Config.Labels \"$KEY_LABEL\" }}" "$tag" 2>/dev/null)" = "$2" ] || return 1
+    [ "$(client image inspect -f "{{ index .Config.Labels \"$KEY_LABEL\" }}" "$(arch_tag "$ARCH" "$tag")" 2>/dev/null)" = "$2" ] || return 1
+  done
+}
+
+# join RECIPE KEYS: give each real tag of the recipe the images of every architecture, as one multi-platform
+# image; left as it is when it has them already (label $JOIN_LABEL).
+join() {
+  local r=$1 keys=$2 tag platforms="" a
+  for a in $ARCHES; do platforms+=${platforms:+,}linux/$a; done
+  local ctx=$S/join
+  mkdir -p "$ctx"
+  # TARGETARCH is BuildKit's own, in scope for FROM; declaring it again would empty it.
+  printf '%s\n' 'ARG TAG' 'FROM lucid-standin/${TARGETARCH}/${TAG}' >"$ctx/Dockerfile"
+  for tag in $(recipe_tags "$r"); do
+    [ "$(client image inspect -f "{{ index .Config.Labels \"$JOIN_LABEL\" }}" "$tag" 2>/dev/null)" != "$keys" ] || continue
+    client buildx build --network=none --provenance=false --sbom=false --platform "$platforms" --build-arg "TAG=$tag" \
+      --label "$JOIN_LABEL=$keys" -t "$tag" "$ctx" >"$S/logs/join.log" 2>&1 ||
+      { tail -n 20 "$S/logs/join.log" >&2; die "joining the $ARCHES images of $tag failed"; }
   done
 }
 
@@ -553,8 +589,35 @@ add_recipe() {
   ORDER+=("$r")
 }
 
+# provide RECIPE: this architecture's images of the recipe under lucid-standin/$ARCH/, from the engine, the
+# cache or a build.
+provide() {
+  local r=$1 saved tag
+  KEY=$(recipe_key "$r")
+  KEYS[$r/$ARCH]=$KEY
+  R=$S/$ARCH/$r
+  saved=$STORE/$r.$ARCH-$KEY.tar.zst
+  mkdir -p "$R"
+  if [ "$force" = 0 ] && in_engine "$r" "$KEY"; then
+    step "$r ($ARCH): in the engine already ($KEY)"
+    return
+  fi
+  if [ "$force" = 0 ] && [ -f "$saved" ]; then
+    zstd -dcq "$saved" | client load >/dev/null
+    step "$r ($ARCH): loaded from $saved"
+  else
+    "recipe_${r//-/_}"
+    client save $(recipe_tags "$r") | zstd -q -T0 -3 -o "$saved.tmp"
+    mv "$saved.tmp" "$saved"
+    find "$STORE" -maxdepth 1 -name "$r.$ARCH-*.tar.zst" -not -name "$(basename "$saved")" -delete
+    step "$r ($ARCH): built and saved ($(du -h "$saved" | cut -f1))"
+  fi
+  for tag in $(recipe_tags "$r"); do client tag "$tag" "$(arch_tag "$ARCH" "$tag")"; done
+}
+
 main() {
-  local force=0 wanted=() r name
+  force=0
+  local wanted=() r name a keys
   [ $# -gt 0 ] || { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0" >&2; exit 2; }
   for r in "$@"; do
     case $r in
@@ -568,32 +631,30 @@ main() {
   need_root
   "$LUCID_E2E_DIR/engine.sh" status >/dev/null || die "the engine is not running: assets/e2e/engine.sh start"
   eval "$("$LUCID_E2E_DIR/engine.sh" env)"
+  ARCHES=$(standin_arches)
   for r in "${wanted[@]}"; do add_recipe "$r"; done
   mkdir -p "$S/logs" "$STORE"
-  apt_lists "$SUITE"
-  step "stand-ins to provide: ${ORDER[*]}"
+  for a in $ARCHES; do ARCH=$a; apt_lists "$SUITE"; done
+  step "stand-ins to provide: ${ORDER[*]}, for $ARCHES"
   declare -gA KEYS=()
-  local saved
   for r in "${ORDER[@]}"; do
-    KEY=$(recipe_key "$r")
-    KEYS[$r]=$KEY
-    R=$S/$r
-    saved=$STORE/$r-$KEY.tar.zst
-    mkdir -p "$R"
-    if [ $force = 0 ] && in_engine "$r" "$KEY"; then
-      step "$r: in the engine already ($KEY)"
-    elif [ $force = 0 ] && [ -f "$saved" ]; then
-      zstd -dcq "$saved" | client load >/dev/null
-      step "$r: loaded from $saved"
-    else
-      "recipe_${r//-/_}"
-      client save $(recipe_tags "$r") | zstd -q -T0 -3 -o "$saved.tmp"
-      mv "$saved.tmp" "$saved"
-      find "$STORE" -name "$r-*.tar.zst" -not -name "$(basename "$saved")" -delete
-      step "$r: built and saved ($(du -h "$saved" | cut -f1))"
-    fi
+    keys=""
+    for a in $ARCHES; do
+      # The docker client's builds, imports and runs default to this platform (DOCKER_DEFAULT_PLATFORM).
+      ARCH=$a
+      export DOCKER_DEFAULT_PLATFORM=linux/$a
+      provide "$r"
+      unset DOCKER_DEFAULT_PLATFORM
+      ARCH=$HOST_ARCH
+      keys+=${keys:+,}$a=${KEYS[$r/$a]}
+    done
+    join "$r" "$keys"
+    step "$r: $(recipe_tags "$r" | wc -w) tags for $ARCHES"
     for tag in $(recipe_tags "$r"); do
-      printf '   %-48s %s MB\n' "$tag" "$(client image inspect -f '{{.Size}}' "$tag" | awk '{ printf "%.1f", $1 / 1e6 }')" >&2
+      for a in $ARCHES; do
+        printf '   %-48s %-6s %s MB\n' "$tag" "$a" \
+          "$(client image inspect -f '{{.Size}}' "$(arch_tag "$a" "$tag")" | awk '{ printf "%.1f", $1 / 1e6 }')" >&2
+      done
     done
   done
 }

@@ -116,9 +116,23 @@ export interface GoRecipeRuntime extends RecipeRuntime {
   readonly goOptions?: GoRuntimeOptions;
 }
 
-/** The `go build` command line of a static, reproducible binary. */
+/**
+ * The platform of the Go builder stages: the build machine's own. Go cross-compiles a static binary for any
+ * target, so an arm64 image's binary is compiled natively on an amd64 runner instead of under emulation.
+ */
+const GO_BUILD_PLATFORM = '$BUILDPLATFORM';
+
+/**
+ * The `go build` command line of a static, reproducible binary for the target platform: BuildKit's
+ * `TARGETOS`/`TARGETARCH` build arguments (declared by `crossCompiling`) become `GOOS`/`GOARCH`.
+ */
 function goBuild(output: string, target: string): string {
-  return `go build -trimpath -ldflags='-s -w' -o ${output} ${target}`;
+  return `GOOS="$TARGETOS" GOARCH="$TARGETARCH" go build -trimpath -ldflags='-s -w' -o ${output} ${target}`;
+}
+
+/** Declares the target platform's build arguments in a Go builder stage, for `goBuild`. */
+function crossCompiling(stage: Stage): Stage {
+  return stage.addArg('TARGETOS').addArg('TARGETARCH');
 }
 
 /**
@@ -152,7 +166,8 @@ export function tcpProbeTarget(port: number): string {
  */
 export function addGoProbeStage(context: ServiceBuildContext, family: RuntimeFamily): Stage {
   addGoProbeSource(context.image);
-  const probe = context.dockerfile.addStage('probe', { baseImage: BaseImage.fromRegistry(family.goImage!) });
+  const probe = context.dockerfile.addStage('probe', { baseImage: BaseImage.fromRegistry(family.goImage!), platform: GO_BUILD_PLATFORM });
+  crossCompiling(probe);
   probe.addWorkdir('/src');
   probe.addEnv('CGO_ENABLED', '0');
   probe.addEnv('GOTOOLCHAIN', 'local');
@@ -162,8 +177,8 @@ export function addGoProbeStage(context: ServiceBuildContext, family: RuntimeFam
 }
 
 /**
- * Go: `CGO_ENABLED=0` static binaries built in `golang:<version>-<debian>` with the build and module caches
- * mounted, run on distroless static with a compiled stdlib HTTP probe.
+ * Go: `CGO_ENABLED=0` static binaries cross-compiled in `golang:<version>-<debian>` on the build platform, with
+ * the build and module caches mounted, run on distroless static with a compiled stdlib HTTP probe.
  * @internal
  */
 export const GO_RECIPE: LanguageRecipe = {
@@ -174,7 +189,8 @@ export const GO_RECIPE: LanguageRecipe = {
     const o = rt.goOptions!;
     const family = rt.family;
     addGoProbeSource(context.image);
-    const builder = context.dockerfile.addStage('builder', { baseImage: BaseImage.fromRegistry(family.goImage!) });
+    const builder = context.dockerfile.addStage('builder', { baseImage: BaseImage.fromRegistry(family.goImage!), platform: GO_BUILD_PLATFORM });
+    crossCompiling(builder);
     builder.addWorkdir('/src');
     builder.addEnv('CGO_ENABLED', '0');
     // The module proxy may be out of reach: never download a newer toolchain than the builder's.

@@ -64,6 +64,9 @@ export interface JavaRecipeRuntime extends RecipeRuntime {
   };
 }
 
+/** The platform of the stage that builds a jar: the build machine's own (`FROM --platform=$BUILDPLATFORM`). */
+const JAVA_BUILD_PLATFORM = '$BUILDPLATFORM';
+
 /** Where a Maven build keeps its downloads: in the builder's filesystem, so they travel with its layers. */
 export const MAVEN_REPOSITORY = '/build/.m2/repository';
 /** Where a Gradle build keeps its downloads (its user home): in the builder's filesystem, like Maven's. */
@@ -143,7 +146,9 @@ export function addJavaBuilder(df: Dockerfile, family: RuntimeFamily, options: J
   if (!builds) {
     return { jre };
   }
-  const app = df.addStage('builder', { baseImage: BaseImage.fromRegistry(image) });
+  // A jar is the same on every platform: it is built on the build machine's, never under emulation. The jre
+  // stage stays on the target platform: jlink links the target's own modules.
+  const app = df.addStage('builder', { baseImage: BaseImage.fromRegistry(image), platform: JAVA_BUILD_PLATFORM });
   app.addWorkdir('/build');
   if (options.buildFiles.length > 0) {
     app.addCopy(options.buildFiles, './');

@@ -37,9 +37,27 @@ describe('a Go service', () => {
     expect(runs[0]).toBe('go mod download');
     const text = synth()['apps/go-svc/Dockerfile'];
     expect(text).toMatch(/^RUN --mount=type=cache,target=\/go\/pkg\/mod,id=go-mod go mod download$/m);
-    expect(text).toMatch(/^RUN --mount=type=cache,target=\/root\/\.cache\/go-build,id=go-build --mount=type=cache,target=\/go\/pkg\/mod,id=go-mod go build /m);
+    expect(text).toMatch(/^RUN --mount=type=cache,target=\/root\/\.cache\/go-build,id=go-build --mount=type=cache,target=\/go\/pkg\/mod,id=go-mod GOOS="\$TARGETOS" GOARCH="\$TARGETARCH" go build /m);
     expect(runs[1]).toMatch(/go build -trimpath -ldflags='-s -w' -o \/out\/app\/server \.$/);
     expect(runs[2]).toMatch(/go build -trimpath -ldflags='-s -w' -o \/out\/usr\/local\/bin\/lucid-healthcheck \/probe\/main\.go$/);
+  });
+
+  test('cross-compiles on the build platform for the target platform, so an arm64 binary is never built emulated', () => {
+    // GIVEN / WHEN
+    const text = synth()['apps/go-svc/Dockerfile'];
+    const [builder, runtime] = parseStages(text);
+
+    // THEN the builder runs on the build machine's platform and hands the target's to go build
+    expect(text).toMatch(/^FROM --platform=\$BUILDPLATFORM golang:1\.24-trixie AS builder$/m);
+    expect(builder.instructions.filter(i => i.keyword === 'ARG').map(i => i.args)).toEqual(['TARGETOS', 'TARGETARCH']);
+    const builds = builder.instructions.filter(i => i.keyword === 'RUN' && i.args.includes('go build'));
+    expect(builds).toHaveLength(2);
+    for (const b of builds) {
+      expect(b.args).toMatch(/GOOS="\$TARGETOS" GOARCH="\$TARGETARCH" go build /);
+    }
+    // and the runtime stays on the target platform
+    expect(text).toMatch(/^FROM gcr\.io\/distroless\/static-debian13:nonroot AS runtime$/m);
+    expect(runtime.name).toBe('runtime');
   });
 
   test('runs on distroless static as 65532 with an exec-form entrypoint and a compiled probe', () => {

@@ -97,6 +97,17 @@ describe('a Java service', () => {
     ]);
   });
 
+  test('the jar is built on the build platform, and jlink on the target platform', () => {
+    // GIVEN / WHEN
+    const text = dockerfile(props({ runtime: ServiceRuntime.java({ jlinkModules: ['jdk.httpserver'] }) }));
+
+    // THEN a jar is the same on every platform: an arm64 image's Maven build runs natively, not emulated
+    expect(text).toMatch(/^FROM --platform=\$BUILDPLATFORM maven:3\.9-eclipse-temurin-21 AS builder$/m);
+    // while jlink links the target platform's own modules
+    expect(text).toMatch(/^FROM maven:3\.9-eclipse-temurin-21 AS jre$/m);
+    expect(text).toMatch(/^FROM gcr\.io\/distroless\/cc-debian13:nonroot AS runtime$/m);
+  });
+
   test('the builder fetches dependencies before it copies the sources', () => {
     // GIVEN / WHEN
     const builder = stageNamed(parseStages(dockerfile()), 'builder');

@@ -3,7 +3,8 @@
 // file alone, so a change to the workflow changes the replay. The e2e suite runs these on the offline engine with
 // BuildKit's cache emptied before each job (a fresh runner has none), keeping only the images the jobs it needs
 // built. What a runner has and this machine has not is translated, and each translation is named here:
-// - `push: true` becomes `--push` to `LUCID_REGISTRY` (a loopback registry) when one is given, else `--load`;
+// - `push: true` becomes `--push` to `LUCID_REGISTRY` (a loopback registry) when one is given, else `--load`
+//   with `ATTEST=false` (SBOM and provenance need an exporter that keeps them; `--load` cannot);
 // - `type=gha` cache lines are dropped and `CACHE=gha` becomes `CACHE=` (none): on a fresh runner the GitHub
 //   Actions cache of a scope that never ran is empty, so a cold replay imports nothing, and exporting to it needs
 //   the runner's token. What the job builds is then built from nothing but its context and the images it names;
@@ -116,6 +117,10 @@ export function replayPlan(workflowText: string, options: ReplayOptions = {}): R
       const load = String(w.load) === 'true';
       if (push && options.registry) {
         env.REGISTRY = options.registry;
+      } else if (push && env.ATTEST === 'true') {
+        // Attestations need an exporter that keeps them: with --load the docker driver refuses the build.
+        dropped.push('ATTEST=true');
+        env.ATTEST = 'false';
       }
       const targets = list(w.targets);
       const args = ['buildx', 'bake'];

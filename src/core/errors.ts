@@ -413,6 +413,16 @@ export function e2eNeedsRoot(): Error {
   return new Error('the end-to-end suite needs root (network namespaces, mounts): run it with sudo or as root');
 }
 
+/** A `${{ … }}` expression of a workflow that the cold-cache replay cannot evaluate offline. @internal */
+export function replayExpressionUnsupported(where: string, expression: string): Error {
+  return new Error(`${where}: cannot evaluate the expression \${{${expression}}} offline: write it as \`cond && value || 'default'\` (the replay takes the default of a branch build) or give the value literally`);
+}
+
+/** Workflow jobs whose `needs` form a cycle, which the replay cannot order. @internal */
+export function replayNeedsCycle(cycle: string[]): Error {
+  return new Error(`the workflow jobs need each other (${cycle.join(' -> ')}): remove one of these needs`);
+}
+
 /** An app with no image for the end-to-end suite to build. @internal */
 export function e2eNoImages(appPath: string): Error {
   return new Error(`the app ${appPath} has no images to build: add a base image or a service to it`);

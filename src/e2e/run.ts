@@ -6,6 +6,9 @@
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { hardeningMisses, InspectedContainer, writeMisses } from './hardening';
+import { replayPlan, ReplayEngine, runReplay } from './replay';
+import { E2eReport, ImageReport, ReplayReport, reportTables } from './report';
 import { runStructureTest } from './structure-test';
 import type { LucidApp } from '../app/lucid-app';
 import { commandFailed, e2eNeedsRoot, e2eNoImages } from '../core/errors';
@@ -25,7 +28,23 @@ export interface EndToEndOptions {
   readonly appDir?: string;
   /** Engine state, logs and overrides. Default: `$LUCID_E2E_WORK`, else `.e2e-work` in the project. */
   readonly workDir?: string;
+  /** The repository the workflow's paths are relative to. Default: the app's project folder. */
+  readonly repoDir?: string;
+  /**
+   * Folders (relative to `repoDir`) of fixtures that build only from a warm cache: each holds
+   * `.github/workflows/images.yml`, a bake file and a `warm` target that fills the cache. The suite builds each
+   * warm, then replays it cold and asserts that BuildKit fails it. Default: none.
+   */
+  readonly coldCacheFixtures?: string[];
 }
+
+/** The platforms the engine builds and runs (`LUCID_E2E_PLATFORMS`, comma-separated; default linux/amd64). */
+function enginePlatforms(): string[] {
+  return (process.env.LUCID_E2E_PLATFORMS ?? 'linux/amd64').split(',').map(p => p.trim()).filter(p => p.length > 0);
+}
+
+/** BuildKit's own error line of a failed RUN step. @internal */
+export const BUILDKIT_RUN_FAILED = /^ERROR: (target \S+: )?failed to solve: process ".*" did not complete successfully: exit code: \d+$/;
 
 interface Run {
   readonly status: number;
@@ -51,6 +70,13 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
     }
   };
   const baseEnv: NodeJS.ProcessEnv = { ...process.env, LUCID_E2E_WORK: work };
+  const repoDir = options.repoDir ?? app.project.outdir;
+  const platforms = enginePlatforms();
+  const imageReports: ImageReport[] = [];
+  const replayReports: ReplayReport[] = [];
+  const compose0 = { upSeconds: 0, downSeconds: 0, services: 0 };
+  let bakeSecondsAll = 0;
+  let buildCacheMb: number | null = null;
 
   /** Runs a command, returning its output; throws with its output when it fails (unless allowed). */
   const run = (cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; allowFailure?: boolean } = {}): Run => {
@@ -105,35 +131,43 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
     fs.writeFileSync(offline, images.map(i => `target "${i.targetName}" {\n  network = "none"\n}\n`).join('\n'));
     const bakeLog = path.join(work, 'bake.log');
     const t2 = Date.now();
-    log(`docker buildx bake: ${images.length} images for linux/amd64 (full log: ${bakeLog})`);
+    log(`docker buildx bake: ${images.length} images for ${platforms.join(',')} (full log: ${bakeLog})`);
     const bake = spawnSync('bash', ['-o', 'pipefail', '-c',
       'docker buildx bake -f docker-bake.hcl -f "$1" --load --progress=plain 2>&1 | tee "$2" | ' +
       'awk \'/^#[0-9]+ \\[/ && !seen[$0]++ { print "  " $0; fflush() }\'', 'bake', offline, bakeLog],
-    { cwd: appDir, env: { ...env, PLATFORMS: 'linux/amd64' }, stdio: ['ignore', 'inherit', 'inherit'] });
+    { cwd: appDir, env: { ...env, PLATFORMS: platforms.join(',') }, stdio: ['ignore', 'inherit', 'inherit'] });
     const bakeSeconds = seconds(t2);
+    bakeSecondsAll = bakeSeconds;
     const progress = fs.readFileSync(bakeLog, 'utf-8');
     if (bake.status !== 0) {
       throw commandFailed('docker buildx bake', bake.status, progress.split('\n').slice(-40).join('\n'));
     }
     const perTarget = buildSecondsPerTarget(progress, images.map(i => i.targetName));
     log(`docker buildx bake: ${bakeSeconds.toFixed(1)} s`);
+    const du = docker(['system', 'df', '--format', '{{.Type}}={{.Size}}'], { allowFailure: true }).stdout;
+    const cacheSize = /^Build Cache=([0-9.]+)([kMG]?B)$/m.exec(du);
+    buildCacheMb = cacheSize ? Number(cacheSize[1]) * ({ B: 1e-6, kB: 1e-3, MB: 1, GB: 1e3 } as Record<string, number>)[cacheSize[2]] : null;
 
-    const rows: string[][] = [];
-    for (const image of images) {
+    // Every check per platform the engine runs (linux/amd64 today; arm64 joins when the engine emulates it).
+    for (const [platform, image] of platforms.flatMap(p => images.map(i => [p, i] as const))) {
       const ref = image.imageRef;
+      const on = ['--platform', platform];
       const sizeMb = Number(docker(['image', 'inspect', '-f', '{{.Size}}', ref]).stdout.trim()) / 1e6;
+      const digest = docker(['image', 'inspect', '-f', '{{.Id}}', ref]).stdout.trim();
+      let uidSeen: number | null = null;
+      let healthyNow: boolean | null = null;
       const user = docker(['image', 'inspect', '-f', '{{.Config.User}}', ref]).stdout.trim();
       check(user === '65532:65532', `${image.targetName}: image user is 65532:65532 (got "${user}")`);
-      const shell = docker(['run', '--rm', '--pull', 'never', '--network', 'none', '--entrypoint', '/bin/sh', ref, '-c', 'true'], { allowFailure: true });
+      const shell = docker(['run', '--rm', '--pull', 'never', ...on, '--network', 'none', '--entrypoint', '/bin/sh', ref, '-c', 'true'], { allowFailure: true });
       check(shell.status !== 0, `${image.targetName}: /bin/sh cannot be executed`);
-      const st = runStructureTest(path.join(appDir, image.directory, 'structure-test.yaml'), ref, env);
+      const st = runStructureTest(path.join(appDir, image.directory, 'structure-test.yaml'), ref, env, platform);
       check(st.failures.length === 0, `${image.targetName}: structure-test.yaml, ${st.checks} checks${st.failures.map(f => '\n      ' + f).join('')}`);
       let healthy = '-';
       if (LucidService.isLucidService(image)) {
         const name = `lucid-e2e-${image.targetName}`;
         docker(['rm', '-f', name], { allowFailure: true });
         const runStart = Date.now();
-        docker(['run', '-d', '--pull', 'never', '--name', name, '--network', 'host', ...dockerRunFlags(), ref]);
+        docker(['run', '-d', '--pull', 'never', ...on, '--name', name, '--network', 'host', ...dockerRunFlags(), ref]);
         let status = '';
         while (seconds(runStart) < HEALTH_TIMEOUT_S) {
           status = docker(['inspect', '-f', '{{.State.Health.Status}}', name]).stdout.trim();
@@ -143,12 +177,14 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
           spawnSync('sleep', ['0.25']);
         }
         healthy = seconds(runStart).toFixed(1);
+        healthyNow = status === 'healthy';
         check(status === 'healthy', `${image.targetName}: health check becomes healthy (${status} after ${healthy} s)`);
         const pid = docker(['inspect', '-f', '{{.State.Pid}}', name]).stdout.trim();
         const uid = /^Uid:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf-8'))?.[1];
+        uidSeen = uid === undefined ? null : Number(uid);
         check(uid === '65532', `${image.targetName}: the process runs as uid 65532 (got ${uid})`);
         if (image.healthCheck.kind === HealthCheckKind.HTTP) {
-          // From outside too; a program without HTTP (Redis, the Tor proxy) is judged by its own check above.
+        // From outside too; a program without HTTP (Redis, the Tor proxy) is judged by its own check above.
           const url = `http://127.0.0.1:${image.healthCheck.port ?? image.port}${image.healthCheck.path ?? '/health'}`;
           const answer = run('bash', [script('engine.sh'), 'exec', 'curl', '-fsS', '--max-time', '5', url], { env, allowFailure: true });
           check(answer.status === 0, `${image.targetName}: answers on ${url} (${answer.stdout.trim() || answer.stderr.trim()})`);
@@ -156,7 +192,19 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
         docker(['rm', '-f', name], { allowFailure: true });
       }
       check(sizeMb <= image.sizeBudgetMb, `${image.targetName}: ${sizeMb.toFixed(1)} MB within its budget of ${image.sizeBudgetMb} MB`);
-      rows.push([image.targetName, sizeMb.toFixed(1), String(image.sizeBudgetMb), (perTarget.get(image.targetName) ?? 0).toFixed(1), healthy]);
+      imageReports.push({
+        name: image.targetName,
+        platform,
+        service: LucidService.isLucidService(image) ? image.serviceName : null,
+        sizeMb: Math.round(sizeMb * 10) / 10,
+        budgetMb: image.sizeBudgetMb,
+        uid: uidSeen,
+        shell: shell.status === 0,
+        healthy: healthyNow,
+        structureTest: st.failures.length === 0 ? 'pass' : 'fail',
+        buildSeconds: Math.round((perTarget.get(image.targetName) ?? 0) * 10) / 10,
+        digest,
+      });
     }
 
     // The compose stack, on the host network of the engine's namespace (no bridge exists there).
@@ -191,19 +239,74 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
       check(up.status === 0, `compose up --build --wait: every image built, every service healthy (${upSeconds.toFixed(1)} s)${up.status === 0 ? '' : '\n' + up.stderr.slice(-2000)}`);
       const ps = docker([...compose, 'ps', '--format', '{{.Service}}={{.Health}}']).stdout.trim().split('\n').sort();
       log(`compose ps: ${ps.join(' ')}`);
+      // Run-time hardening of every running service container, from docker inspect and two write probes.
+      const ids = docker([...compose, 'ps', '-q']).stdout.trim().split('\n').filter(x => x.length > 0);
+      check(ids.length > 0, `compose ps: ${ids.length} running containers to check the run contract of`);
+      for (const id of ids) {
+        const c = JSON.parse(docker(['inspect', id]).stdout)[0] as InspectedContainer & { Config: { Labels?: Record<string, string> } };
+        const service = c.Config.Labels?.['com.docker.compose.service'] ?? id;
+        const misses = [...hardeningMisses(service, c), ...writeMisses(service, c)];
+        check(misses.length === 0, `${service}: read-only root, CapDrop ALL, no-new-privileges, user 65532, ` +
+          `a write to / refused with EROFS and one to ${Object.keys(c.HostConfig.Tmpfs ?? {}).join(', ') || 'its tmpfs'} accepted` +
+          misses.map(m => '\n      ' + m).join(''));
+      }
       const down0 = Date.now();
       docker([...compose, 'down', '--volumes']);
       downSeconds = seconds(down0);
       const serviceCount = services.length + foundation.length;
       check(downSeconds / serviceCount < 1, `compose down: ${downSeconds.toFixed(1)} s for ${serviceCount} services (under 1 s each)`);
+      Object.assign(compose0, { upSeconds, downSeconds, services: serviceCount });
     }
 
-    const header = ['image', 'size MB', 'budget MB', 'build s', 'healthy after s'];
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => r[i].length)));
-    const fmt = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
-    console.log(`\n${fmt(header)}\n${widths.map(w => '-'.repeat(w)).join('  ')}\n${rows.map(fmt).join('\n')}`);
-    console.log(`\nbake (all images, linux/amd64): ${bakeSeconds.toFixed(1)} s; compose up --build --wait: ${upSeconds.toFixed(1)} s; ` +
-      `compose down: ${downSeconds.toFixed(1)} s; total ${seconds(started).toFixed(1)} s`);
+    // The workflow's own build steps, job by job from a cold cache (see replay.ts for what is translated).
+    const engine: ReplayEngine = {
+      workDir: work,
+      platforms,
+      log,
+      docker: (args, cwd, extra) => run('docker', args, { cwd: path.resolve(repoDir, cwd), env: { ...env, ...extra }, allowFailure: true }),
+    };
+    const workflowOf = (dir: string) => path.join(dir, '.github', 'workflows', 'images.yml');
+    const workflow = [workflowOf(appDir), workflowOf(repoDir)].find(f => fs.existsSync(f));
+    if (workflow) {
+      const plan = replayPlan(fs.readFileSync(workflow, 'utf-8'), { registry: process.env.LUCID_REGISTRY });
+      const dropped = [...new Set(plan.flatMap(j => j.commands.flatMap(c => c.dropped.map(d => d.replace(/^[^.=]+\./, '*.').replace(/scope=[^,]+/, 'scope=…')))))];
+      log(`replay of ${path.relative(repoDir, workflow)}: ${plan.length} jobs, cache emptied before each; dropped offline: ${dropped.join(' ')}`);
+      for (const r of runReplay(plan, engine)) {
+        replayReports.push({
+          workflow: path.relative(repoDir, workflow),
+          job: r.job,
+          seconds: r.seconds,
+          ok: r.ok,
+          expectedOk: true,
+          skipped: r.skipped,
+          error: r.error,
+        });
+        check(r.ok, `replay ${r.job}: builds from a cold cache (${r.seconds.toFixed(1)} s)${r.ok ? '' : '\n      ' + r.error}` +
+          (r.skipped.length ? `; not built on ${platforms.join(',')}: ${r.skipped.join(', ')}` : ''));
+      }
+    } else {
+      log('no .github/workflows/images.yml: no replay');
+    }
+    for (const fixture of options.coldCacheFixtures ?? []) {
+      const dir = path.resolve(repoDir, fixture);
+      const plan = replayPlan(fs.readFileSync(workflowOf(dir), 'utf-8'), { registry: process.env.LUCID_REGISTRY });
+      // Warm: as on a developer's machine, the warm target filled the cache mount first; the jobs then build.
+      docker(['builder', 'prune', '-af']);
+      const offlineWarm = path.join(work, 'fixture-warm.hcl');
+      fs.writeFileSync(offlineWarm, 'target "warm" {\n  network = "none"\n}\n');
+      const warmUp = run('docker', ['buildx', 'bake', '-f', 'docker-bake.hcl', '-f', offlineWarm, '--progress=plain', 'warm'],
+        { cwd: dir, env, allowFailure: true });
+      check(warmUp.status === 0, `${fixture}: the warm target fills the cache${warmUp.status === 0 ? '' : '\n' + warmUp.stderr.slice(-1500)}`);
+      for (const r of runReplay(plan, { ...engine, prune: false })) {
+        replayReports.push({ workflow: `${fixture} (warm)`, job: r.job, seconds: r.seconds, ok: r.ok, expectedOk: true, skipped: r.skipped, error: r.error });
+        check(r.ok, `${fixture} ${r.job}: builds with a warm cache (${r.seconds.toFixed(1)} s)${r.ok ? '' : '\n      ' + r.error}`);
+      }
+      for (const r of runReplay(plan, engine)) {
+        replayReports.push({ workflow: fixture, job: r.job, seconds: r.seconds, ok: r.ok, expectedOk: false, skipped: r.skipped, error: r.error });
+        check(!r.ok && BUILDKIT_RUN_FAILED.test(r.error ?? ''), `${fixture} ${r.job}: the cold replay fails with BuildKit's own error (${r.error})`);
+      }
+    }
+
     if (notRunNote) {
       console.log(`${notRunNote}.`);
     }
@@ -221,6 +324,21 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
       log(`engine stop failed: ${e.message ?? e}`);
     }
   }
+  const report: E2eReport = {
+    startedAt: new Date(started).toISOString(),
+    passed: failures.length === 0,
+    totalSeconds: Math.round(seconds(started) * 10) / 10,
+    images: imageReports,
+    registry: { manifests: {} },
+    compose: compose0,
+    replay: replayReports,
+    cache: { bakeSeconds: Math.round(bakeSecondsAll * 10) / 10, buildCacheMbAfterBake: buildCacheMb === null ? null : Math.round(buildCacheMb) },
+    failures,
+  };
+  const reportFile = path.join(work, 'e2e-report.json');
+  fs.mkdirSync(work, { recursive: true });
+  fs.writeFileSync(reportFile, JSON.stringify(report, null, 2) + '\n');
+  console.log(`\n${reportTables(report)}\n\nreport: ${reportFile}`);
   if (failures.length > 0) {
     console.log(`\n${failures.length} check(s) failed:\n${failures.map(f => `  - ${f}`).join('\n')}`);
   }

@@ -8,8 +8,10 @@ import { parse } from 'yaml';
 
 type Docker = (args: string[]) => { status: number; stdout: Buffer; stderr: Buffer };
 
-/** Runs the config at `configPath` against `image` and returns the failed checks (empty when all pass). */
-export function runStructureTest(configPath: string, image: string, env: NodeJS.ProcessEnv): { checks: number; failures: string[] } {
+/** Runs the config at `configPath` against `image` (on `platform`, as `container-structure-test --platform`) and returns the failed checks (empty when all pass). */
+export function runStructureTest(configPath: string, image: string, env: NodeJS.ProcessEnv,
+  platform?: string): { checks: number; failures: string[] } {
+  const onPlatform = platform ? ['--platform', platform] : [];
   const docker: Docker = args => {
     const r = spawnSync('docker', args, { env, maxBuffer: 512 * 1024 * 1024 });
     return { status: r.status ?? -1, stdout: r.stdout ?? Buffer.alloc(0), stderr: r.stderr ?? Buffer.alloc(0) };
@@ -38,7 +40,7 @@ export function runStructureTest(configPath: string, image: string, env: NodeJS.
   if (m.user !== undefined) expect(inspect.User === m.user, `user ${m.user} (got ${inspect.User})`);
 
   // Files: read from a created container, following the path as docker cp does.
-  const created = docker(['create', '--pull', 'never', '--network', 'none', image]);
+  const created = docker(['create', '--pull', 'never', ...onPlatform, '--network', 'none', image]);
   const id = created.stdout.toString().trim();
   try {
     for (const t of config.fileExistenceTests ?? []) {
@@ -56,7 +58,7 @@ export function runStructureTest(configPath: string, image: string, env: NodeJS.
 
   // Commands, in exec form with the image's own binaries.
   for (const t of config.commandTests ?? []) {
-    const r = docker(['run', '--rm', '--pull', 'never', '--network', 'none', '--entrypoint', t.command, image, ...(t.args ?? [])]);
+    const r = docker(['run', '--rm', '--pull', 'never', ...onPlatform, '--network', 'none', '--entrypoint', t.command, image, ...(t.args ?? [])]);
     const out = r.stdout.toString();
     const err = r.stderr.toString();
     expect(r.status === (t.exitCode ?? 0), `${t.name}: exit code ${t.exitCode ?? 0} (got ${r.status}: ${err.trim().slice(0, 200)})`);

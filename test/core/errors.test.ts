@@ -107,6 +107,8 @@ const FACTORIES: { [name: string]: [() => Error, string] } = {
   commandFailed: [() => errors.commandFailed('docker build', 1, 'ERROR: no space left on device'), 'no space left on device'],
   e2eNeedsRoot: [() => errors.e2eNeedsRoot(), 'run it with sudo or as root'],
   e2eNoImages: [() => errors.e2eNoImages('P/Lucid'), 'add a base image or a service'],
+  replayExpressionUnsupported: [() => errors.replayExpressionUnsupported('build-x: Build x', ' github.sha '), 'give the value literally'],
+  replayNeedsCycle: [() => errors.replayNeedsCycle(['a', 'b', 'a']), 'remove one of these needs'],
 };
 
 /** The functions of the errors module that write messages or tell errors apart, rather than make one. */

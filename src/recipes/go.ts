@@ -2,6 +2,7 @@ import * as path from 'path';
 import { LanguageRecipe, RecipeImage, RecipeRuntime, ServiceBuildContext } from './recipe';
 import { GeneratedFile } from '../core/generated-file';
 import { BaseImage, MountType, RunMount, Stage } from '../dockerfile';
+import { shellWords } from '../dockerfile/shell';
 import { RuntimeFamily, RuntimeLanguage } from '../runtimes';
 
 /** Where a Go service's binary lives in the image. */
@@ -118,7 +119,7 @@ export interface GoRecipeRuntime extends RecipeRuntime {
 
 /** The `go build` command line of a static, reproducible binary. */
 function goBuild(output: string, target: string): string {
-  return `go build -trimpath -ldflags='-s -w' -o ${output} ${target}`;
+  return `go build -trimpath -ldflags='-s -w' -o ${shellWords([output, target])}`;
 }
 
 /**

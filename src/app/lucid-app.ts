@@ -11,6 +11,7 @@ import { ILucidApp } from '../core/app';
 import { appOf, LUCID_APP, warn, WARNING_METADATA } from '../core/app-of';
 import { formatProblem, outdirOutsideProject, problemOf, SynthesisError } from '../core/errors';
 import { duplicateFilePaths, isGeneratedFile } from '../core/generated-file';
+import { requirePath } from '../core/path-grammar';
 import { findAll, withTreeIndex } from '../core/tree-index';
 import { StackOverview, StackOverviewOptions } from '../overview/stack-overview';
 
@@ -164,6 +165,7 @@ export class LucidApp extends Component implements ILucidApp {
     if (this.outdir.startsWith('..') || path.posix.isAbsolute(this.outdir)) {
       throw outdirOutsideProject(this.node.path, props.outdir);
     }
+    requirePath(this.node.path, 'outdir', props.outdir ?? '.', { allowDot: true });
     this.node.addValidation({ validate: () => [...this.validateProps(), ...duplicateFilePaths(this)] });
 
     // Emitters over the whole tree: they render lazily, so images and services added later appear.

@@ -11,6 +11,7 @@ import { validateComposeModel, validateComposeObject } from './validate';
 import type { ILucidApp } from '../core/app';
 import { GeneratedObjectFile } from '../core/generated-file';
 import { IOverridableFile } from '../core/overridable-file';
+import { requirePath } from '../core/path-grammar';
 import { findAll } from '../core/tree-index';
 import { ImageKind, LucidImage } from '../images/lucid-image';
 import { FoundationService } from '../service/foundation-service';
@@ -75,6 +76,8 @@ export class ComposeFiles extends Construct {
     super(app, id);
     this.app = app;
     this.options = options;
+    requirePath(this.node.path, 'fileName', options.fileName ?? 'docker-compose.yml');
+    requirePath(this.node.path, 'baseFileName', options.baseFileName ?? 'docker-compose.base.yml');
     this.file = composeFile(this, app.filePath(options.fileName ?? 'docker-compose.yml'), () => this.stackModel(), () => this.images(false), [
       'Every service belongs to the profiles of its plane and layer (and of the services that need it):',
       'build and run the whole stack with `docker compose --profile \'*\' up --build --wait`, one plane with',

@@ -369,6 +369,11 @@ export function invalidPath(path: string, option: string, value: string, problem
   return new ConstructError(path, `${option} ${JSON.stringify(value)} ${problem}`);
 }
 
+/** An environment variable name compose cannot hold. @internal */
+export function invalidEnvName(path: string, name: string): ConstructError {
+  return new ConstructError(path, `env name ${JSON.stringify(name)} is not a variable name compose can hold: use printable characters without spaces, line breaks or "=" (e.g. "POSTGRES_DB" or "discovery.type")`);
+}
+
 /** A shell word with a NUL character. @internal */
 export function nulInShellWord(): Error {
   return new Error('a shell word cannot contain a NUL character: remove it from the value');

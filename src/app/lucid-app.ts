@@ -14,6 +14,7 @@ import { appOf, LUCID_APP, warn, WARNING_METADATA } from '../core/app-of';
 import { formatProblem, outdirOutsideProject, pinFailed, problemOf, SynthesisError } from '../core/errors';
 import { duplicateFilePaths, isGeneratedFile } from '../core/generated-file';
 import { DEFAULT_IMAGE_LOCK_FILE, IMAGE_LOCK_ENV, ImageLock, ImageLockEntry, splitNameTag } from '../core/image-lock';
+import { requirePath } from '../core/path-grammar';
 import { findAll, withTreeIndex } from '../core/tree-index';
 import { parseRef } from '../dockerfile/image-reference-facts';
 import { StackOverview, StackOverviewOptions } from '../overview/stack-overview';
@@ -195,6 +196,7 @@ export class LucidApp extends Component implements ILucidApp {
     if (this.outdir.startsWith('..') || path.posix.isAbsolute(this.outdir)) {
       throw outdirOutsideProject(this.node.path, props.outdir);
     }
+    requirePath(this.node.path, 'outdir', props.outdir ?? '.', { allowDot: true });
     if (props.imageLock) {
       const override = process.env[IMAGE_LOCK_ENV];
       this.imageLockFile = override !== undefined && override.trim() !== ''

@@ -9,6 +9,7 @@ import { validateBakeModel } from './validate';
 import type { ILucidApp } from '../core/app';
 import { brand, hasBrand } from '../core/brand';
 import { GeneratedFile } from '../core/generated-file';
+import { requirePath } from '../core/path-grammar';
 import { baseChain } from '../images/base-chain';
 import { ImageKind, LucidImage } from '../images/lucid-image';
 import { layerName } from '../service/layer';
@@ -71,6 +72,7 @@ export class BakeFile extends Construct {
     this.app = app;
     this.perArchitectureTags = options.perArchitectureTags ?? false;
     const fileName = options.fileName ?? 'docker-bake.hcl';
+    requirePath(this.node.path, 'fileName', fileName);
     new GeneratedFile(this, app.filePath(fileName), { render: header => renderBakeFile(this.model(), header) });
     this.node.addValidation({ validate: () => validateBakeModel(this.model()).map(p => `${fileName}: ${p}`) });
   }

@@ -13,6 +13,7 @@ import { lockedImage } from '../core/app-of';
 import { DocumentKind } from '../core/document';
 import { GeneratedDocument } from '../core/generated-file';
 import { IOverridableFile } from '../core/overridable-file';
+import { requirePath } from '../core/path-grammar';
 import { findAll } from '../core/tree-index';
 import { ImageKind, LucidImage } from '../images/lucid-image';
 import { FoundationService } from '../service/foundation-service';
@@ -77,6 +78,8 @@ export class ComposeFiles extends Construct {
     super(app, id);
     this.app = app;
     this.options = options;
+    requirePath(this.node.path, 'fileName', options.fileName ?? 'docker-compose.yml');
+    requirePath(this.node.path, 'baseFileName', options.baseFileName ?? 'docker-compose.base.yml');
     this.file = composeFile(this, app.filePath(options.fileName ?? 'docker-compose.yml'), () => this.stackModel(), () => this.images(false), [
       'Every service belongs to the profiles of its plane and layer (and of the services that need it):',
       'build and run the whole stack with `docker compose --profile \'*\' up --build --wait`, one plane with',

@@ -377,6 +377,31 @@ export function workflowNotMapping(): Error {
   return new Error('a workflow renders to a mapping: this is a defect of lucid-cdk, please report it with the workflow\'s options');
 }
 
+/** A value that names a Debian package but is not one (it would reach a builder's shell). @internal */
+export function invalidDebianPackage(path: string, option: string, name: string): ConstructError {
+  return new ConstructError(path, `${option}: ${JSON.stringify(name)} is not a Debian package name: use lower-case letters, digits, "+", "-" and ".", optionally "=<version>" (e.g. "curl" or "curl=8.14.1-2")`);
+}
+
+/** A program or file path that is not a plain absolute path (it would reach a builder's shell). @internal */
+export function invalidProgramPath(path: string, option: string, value: string): ConstructError {
+  return new ConstructError(path, `${option}: ${JSON.stringify(value)} must be an absolute path without "." or "..", each part of letters, digits and "._+@-" (e.g. "/usr/bin/tor")`);
+}
+
+/** A jlink module that is not a Java module name. @internal */
+export function invalidJavaModule(path: string, name: string): ConstructError {
+  return new ConstructError(path, `jlinkModules: ${JSON.stringify(name)} is not a Java module name: use dot-separated identifiers of letters, digits and "_" (e.g. "jdk.httpserver")`);
+}
+
+/** An option naming a file or folder that breaks the path grammar (`core/path-grammar.ts`). @internal */
+export function invalidPath(path: string, option: string, value: string, problem: string): ConstructError {
+  return new ConstructError(path, `${option} ${JSON.stringify(value)} ${problem}`);
+}
+
+/** An environment variable name compose cannot hold. @internal */
+export function invalidEnvName(path: string, name: string): ConstructError {
+  return new ConstructError(path, `env name ${JSON.stringify(name)} is not a variable name compose can hold: use printable characters without spaces, line breaks or "=" (e.g. "POSTGRES_DB" or "discovery.type")`);
+}
+
 /** A shell word with a NUL character. @internal */
 export function nulInShellWord(): Error {
   return new Error('a shell word cannot contain a NUL character: remove it from the value');

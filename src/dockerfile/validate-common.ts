@@ -4,6 +4,7 @@
 import { unrepresentableInJson } from './escape';
 import { isOutsideContext, normalizeContextPath } from './paths';
 import type { Stage } from './stage';
+import { pathProblem } from '../core/path-grammar';
 
 /** Environment variable and build argument names. */
 export const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -42,6 +43,10 @@ export function contextPathProblems(what: string, source: string): string[] {
   }
   if (source.trim() !== source) {
     return [`${what} source ${show(source)} starts or ends with whitespace, which .dockerignore cannot express: rename the file`];
+  }
+  const problem = pathProblem(source, { allowDot: true, allowTrailingSlash: true });
+  if (problem !== undefined) {
+    return [`${what} source ${show(source)} ${problem}`];
   }
   return [];
 }

@@ -1,8 +1,10 @@
 import { Construct } from 'constructs';
 import { ImageKind, LucidImage, LucidImageProps } from './lucid-image';
+import { invalidJavaModule } from '../core/errors';
 import { Protocol } from '../dockerfile';
 import { ImageRecipe, recipeNamed } from '../recipes';
 import { addJavaBuilder, addJavaProbeSource, ccFamilyFor, JAVA_BUDGET_MB, JAVA_PROBE_DIR, JavaBuildTool, javaBinary, JLINK_HOME } from '../recipes/java';
+import { isJavaModule } from '../recipes/words';
 import { DistrolessUser, RuntimeFamily, RuntimeLanguage } from '../runtimes';
 
 /**
@@ -51,6 +53,11 @@ export class JavaBase extends LucidImage {
     this.family = family;
     this._requireLanguage(family, RuntimeLanguage.JAVA, 'Java');
     const jlink = props.jlinkModules !== undefined;
+    for (const m of props.jlinkModules ?? []) {
+      if (!isJavaModule(m)) {
+        throw invalidJavaModule(this.node.path, m);
+      }
+    }
     this.javaBinary = javaBinary(family, jlink);
     this.runtimeFamilyOfStage = jlink ? ccFamilyFor(family) : family;
 

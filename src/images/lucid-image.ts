@@ -5,6 +5,7 @@ import type { ILucidApp } from '../core/app';
 import { appOf } from '../core/app-of';
 import { duplicateImageReference, familyNotOfLanguage, imageHasNoStages, invalidImageTagTemplate } from '../core/errors';
 import { GeneratedFile } from '../core/generated-file';
+import { pathProblems } from '../core/path-grammar';
 import { findAll, memo } from '../core/tree-index';
 import { BaseImage, Dockerfile, ImageReference, MountType, renderDockerignore, RunMount, Stage } from '../dockerfile';
 import { ImageRecipe, recipeForLanguage } from '../recipes';
@@ -119,6 +120,8 @@ export abstract class LucidImage extends Construct {
 
   private readonly explicitBudget?: number;
   private readonly fromImages: LucidImage[] = [];
+  /** `directory` as given, checked against the path grammar (`directory` is its normal form). */
+  private readonly givenDirectory: string;
 
   /**
    * @param scope the construct this one belongs to (a LucidApp, or a construct inside one)
@@ -129,6 +132,7 @@ export abstract class LucidImage extends Construct {
     super(scope, id);
     Object.defineProperty(this, LUCID_IMAGE, { value: true });
     this.app = appOf(this);
+    this.givenDirectory = props.directory;
     this.directory = path.posix.normalize(props.directory);
     this.imageName = props.imageName ?? `lucid-${id}`;
     this.tagTemplate = props.tag ?? TAG_PLACEHOLDER;
@@ -265,6 +269,8 @@ export abstract class LucidImage extends Construct {
     const errors: string[] = [];
     if (this.directory.startsWith('..') || path.posix.isAbsolute(this.directory)) {
       errors.push(`directory "${this.directory}" must be a folder inside the app's folder`);
+    } else {
+      errors.push(...pathProblems('directory', this.givenDirectory, { allowDot: true }));
     }
     if (!/^[a-z0-9]+([._-][a-z0-9]+)*$/.test(this.imageName) || !ImageReference.isValid(`${this.app.registry}/${this.imageName}:latest`)) {
       errors.push(`imageName "${this.imageName}" is not a valid image name: use lower case letters and digits separated by ".", "_" or "-"`);
@@ -287,6 +293,9 @@ export abstract class LucidImage extends Construct {
       ids.add(s.id);
       if (!s.target.startsWith('/')) {
         errors.push(`build secret "${s.id}" must be mounted at an absolute path, got "${s.target}"`);
+      }
+      if (s.source === SecretSource.FILE) {
+        errors.push(...pathProblems(`build secret "${s.id}" from`, s.location));
       }
       if (s.source === SecretSource.ENVIRONMENT ? !/^[A-Za-z_][A-Za-z0-9_]*$/.test(s.location) : (s.location === '' || /[,\n"]/.test(s.location))) {
         errors.push(`build secret "${s.id}" reads from "${s.location}", which is not a valid ${s.source === SecretSource.ENVIRONMENT ? 'environment variable name' : 'file path (no commas, quotes or newlines)'}`);

@@ -1,6 +1,9 @@
 import { Construct } from 'constructs';
 import { ImageKind, LucidImage, LucidImageProps } from './lucid-image';
+import { invalidDebianPackage, invalidProgramPath } from '../core/errors';
 import { BaseImage, Protocol } from '../dockerfile';
+import { shellQuote, shellWords } from '../dockerfile/shell';
+import { isDebianPackage, isProgramPath } from '../recipes/words';
 import { DistrolessUser, RuntimeFamily, RuntimeLanguage } from '../runtimes';
 
 /** Where the closure of copied binaries is assembled in the builder. */
@@ -54,19 +57,30 @@ export class StaticBase extends LucidImage {
     this.family = family;
     this._requireLanguage(family, RuntimeLanguage.NATIVE, 'native');
     const binaries = props.binaries ?? [];
+    // Both reach the builder's shell: each must fit its grammar, and is written as a quoted word.
+    for (const p of props.builderPackages ?? []) {
+      if (!isDebianPackage(p)) {
+        throw invalidDebianPackage(this.node.path, 'builderPackages', p);
+      }
+    }
+    for (const b of binaries) {
+      if (!isProgramPath(b)) {
+        throw invalidProgramPath(this.node.path, 'binaries', b);
+      }
+    }
     let builder;
     if (binaries.length > 0) {
       builder = this.dockerfile.addStage('builder', { baseImage: BaseImage.fromRegistry(family.builder.image) });
       builder.addArg('DEBIAN_FRONTEND', 'noninteractive');
       const packages = [...new Set(props.builderPackages ?? [])].sort();
       if (packages.length > 0) {
-        builder.addRun(`apt-get update && apt-get install -y --no-install-recommends ${packages.join(' ')} && rm -rf /var/lib/apt/lists/*`);
+        builder.addRun(`apt-get update && apt-get install -y --no-install-recommends ${shellWords(packages)} && rm -rf /var/lib/apt/lists/*`);
       }
       // Copy each binary with every library ldd resolves for it (and the dynamic loader), keeping their paths.
-      const list = binaries.join(' ');
-      builder.addRun(`mkdir -p ${CLOSURE_DIR} && for b in ${list}; do cp --parents -L "$b" ${CLOSURE_DIR}/ && ` +
+      const closure = shellQuote(CLOSURE_DIR);
+      builder.addRun(`mkdir -p ${closure} && for b in ${shellWords(binaries)}; do cp --parents -L "$b" ${closure}/ && ` +
         '{ ldd "$b" 2>/dev/null | awk \'$2 == "=>" && $3 ~ /^\\// { print $3 } $1 ~ /^\\// { print $1 }\' | ' +
-        `xargs -r -I{} cp --parents -L {} ${CLOSURE_DIR}/; }; done`);
+        `xargs -r -I{} cp --parents -L {} ${closure}/; }; done`);
     }
     const runtime = this.dockerfile.addStage('runtime', { baseImage: this._fromFamily(family) });
     if (builder) {

@@ -1,8 +1,11 @@
 import * as path from 'path';
 import { addGoProbeStage, GO_PROBE, isGoProbe, tcpProbeTarget } from './go';
 import { LanguageRecipe, RecipeImage, RecipeRuntime } from './recipe';
+import { isDebianPackage, isProgramPath } from './words';
+import { invalidDebianPackage, invalidProgramPath } from '../core/errors';
 import { GeneratedFile } from '../core/generated-file';
 import { BaseImage } from '../dockerfile';
+import { shellWords } from '../dockerfile/shell';
 import { RuntimeFamily, RuntimeLanguage } from '../runtimes';
 
 /** Where the closure script is generated, relative to the build context. */
@@ -121,10 +124,6 @@ export interface DebianRecipeRuntime extends RecipeRuntime {
   readonly debianOptions?: DebianPackagesRuntimeOptions;
 }
 
-/** A Debian package name (policy 5.6.1), optionally `=version`. */
-const PACKAGE = /^[a-z0-9][a-z0-9+.-]+(=[A-Za-z0-9.+~:-]+)?$/;
-/** An absolute path that needs no quoting in a shell or a Dockerfile. */
-const SAFE_PATH = /^\/[A-Za-z0-9._+@-]+(\/[A-Za-z0-9._+@-]+)*$/;
 
 /**
  * Generates a file into a service's build context; `comment` starts the lines of the generated-file marker (none
@@ -157,10 +156,10 @@ export const DEBIAN_RECIPE: LanguageRecipe = {
     generate(context.image, DEBIAN_CLOSURE_SOURCE, DEBIAN_CLOSURE_SCRIPT, '# ');
     const builder = context.dockerfile.addStage('builder', { baseImage: BaseImage.fromRegistry(family.builder.image) });
     builder.addArg('DEBIAN_FRONTEND', 'noninteractive');
-    builder.addRun(`apt-get update && apt-get install -y --no-install-recommends ${[...o.packages].sort().join(' ')} && rm -rf /var/lib/apt/lists/*`,
+    builder.addRun(`apt-get update && apt-get install -y --no-install-recommends ${shellWords([...o.packages].sort())} && rm -rf /var/lib/apt/lists/*`,
       { mounts: context.secretMounts() });
     builder.addCopy([DEBIAN_CLOSURE_SOURCE], '/usr/local/bin/copy-closure');
-    builder.addRun(`sh /usr/local/bin/copy-closure ${DEBIAN_OUT} ${[...o.programs, ...(o.files ?? [])].join(' ')}`);
+    builder.addRun(`sh /usr/local/bin/copy-closure ${shellWords([DEBIAN_OUT, ...o.programs, ...(o.files ?? [])])}`);
 
     const probe = context.needsProbe ? addGoProbeStage(context, family) : undefined;
 
@@ -194,19 +193,20 @@ export const DEBIAN_RECIPE: LanguageRecipe = {
     if (o.packages.length === 0) {
       problems.push('no Debian packages to install: name the packages that ship the programs, e.g. packages: ["tor"]');
     }
-    for (const p of o.packages.filter(x => !PACKAGE.test(x))) {
-      problems.push(`package "${p}" is not a Debian package name: use lower-case letters, digits, "+", "-" and ".", optionally "=<version>"`);
+    for (const p of o.packages.filter(x => !isDebianPackage(x))) {
+      problems.push(invalidDebianPackage('', 'packages', p).problem);
     }
     if (o.programs.length === 0) {
       problems.push('no programs to copy: give the absolute path of each program the service runs, e.g. programs: ["/usr/bin/tor"]');
     }
-    for (const p of [...o.programs, ...(o.files ?? [])].filter(x => !SAFE_PATH.test(x) || x.split('/').includes('..'))) {
-      problems.push(`path "${p}" must be absolute, without "..", of letters, digits and "._+@-" (e.g. "/usr/bin/tor")`);
+    for (const p of o.programs.filter(x => !isProgramPath(x))) {
+      problems.push(invalidProgramPath('', 'programs', p).problem);
     }
-    for (const f of o.configFiles ?? []) {
-      if (!SAFE_PATH.test(f.path) || f.path.split('/').includes('..')) {
-        problems.push(`config file path "${f.path}" must be absolute, without "..", of letters, digits and "._+@-" (e.g. "/etc/tor/torrc")`);
-      }
+    for (const p of (o.files ?? []).filter(x => !isProgramPath(x))) {
+      problems.push(invalidProgramPath('', 'files', p).problem);
+    }
+    for (const f of (o.configFiles ?? []).filter(x => !isProgramPath(x.path))) {
+      problems.push(invalidProgramPath('', 'configFiles', f.path).problem);
     }
     const entry = entrypointOf(o);
     if (entry.length > 0 && !o.programs.includes(entry[0])) {

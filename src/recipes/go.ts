@@ -2,6 +2,7 @@ import * as path from 'path';
 import { LanguageRecipe, RecipeImage, RecipeRuntime, ServiceBuildContext } from './recipe';
 import { GeneratedFile } from '../core/generated-file';
 import { BaseImage, MountType, RunMount, Stage } from '../dockerfile';
+import { shellWords } from '../dockerfile/shell';
 import { RuntimeFamily, RuntimeLanguage } from '../runtimes';
 
 /** Where a Go service's binary lives in the image. */
@@ -127,7 +128,7 @@ const GO_BUILD_PLATFORM = '$BUILDPLATFORM';
  * `TARGETOS`/`TARGETARCH` build arguments (declared by `crossCompiling`) become `GOOS`/`GOARCH`.
  */
 function goBuild(output: string, target: string): string {
-  return `GOOS="$TARGETOS" GOARCH="$TARGETARCH" go build -trimpath -ldflags='-s -w' -o ${output} ${target}`;
+  return `GOOS="$TARGETOS" GOARCH="$TARGETARCH" go build -trimpath -ldflags='-s -w' -o ${shellWords([output, target])}`;
 }
 
 /** Declares the target platform's build arguments in a Go builder stage, for `goBuild`. */

@@ -1,7 +1,10 @@
 import * as path from 'path';
 import { LanguageRecipe, RecipeBaseImage, RecipeImage, RecipeRuntime } from './recipe';
+import { isJavaModule } from './words';
+import { invalidJavaModule } from '../core/errors';
 import { GeneratedFile } from '../core/generated-file';
 import { BaseImage, Dockerfile, RunMount, Stage } from '../dockerfile';
+import { shellQuote } from '../dockerfile/shell';
 import { RuntimeFamily } from '../runtimes';
 
 /** The build tool of a Java image. */
@@ -139,8 +142,9 @@ export function addJavaBuilder(df: Dockerfile, family: RuntimeFamily, options: J
       jre.addRun(`javac --release ${family.languageVersion} -d /build/probe /build/probe-src/HealthCheck.java`);
     }
     if (options.jlinkModules) {
+      // Module names are checked by the image (isJavaModule); the list is still one quoted word.
       const modules = [...new Set([...options.jlinkModules, 'java.base'])].sort().join(',');
-      jre.addRun(`jlink --add-modules ${modules} --strip-debug --no-man-pages --no-header-files --compress=zip-6 --output ${JLINK_HOME}`);
+      jre.addRun(`jlink --add-modules ${shellQuote(modules)} --strip-debug --no-man-pages --no-header-files --compress=zip-6 --output ${shellQuote(JLINK_HOME)}`);
     }
   }
   if (!builds) {
@@ -161,6 +165,14 @@ export function addJavaBuilder(df: Dockerfile, family: RuntimeFamily, options: J
     app.addRun(buildCommand(tool, tool === JavaBuildTool.MAVEN ? 'package -DskipTests' : 'build -x test'), { mounts: secretMounts });
   }
   return { app, jre };
+}
+
+/**
+ * The modules of `modules` that are not Java module names, as problems (without the construct path).
+ * @internal
+ */
+export function jlinkModuleProblems(modules: readonly string[] | undefined): string[] {
+  return (modules ?? []).filter(m => !isJavaModule(m)).map(m => invalidJavaModule('', m).problem);
 }
 
 /** The `java` binary of a Java runtime stage. @internal */
@@ -247,6 +259,9 @@ export const JAVA_RECIPE: LanguageRecipe = {
       stopSignal: 'SIGTERM',
       probe: (url, t) => javaHttpProbe(java, url, t),
     };
+  },
+  serviceProblems(rt: JavaRecipeRuntime) {
+    return jlinkModuleProblems(rt.javaOptions?.jlinkModules);
   },
   structureFiles(facts) {
     const must = (p: string) => ({ name: `${p} exists, owned by root`, path: p, shouldExist: true, uid: 0 });

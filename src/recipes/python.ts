@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { LanguageRecipe, RecipeBaseImage, RecipeRuntime } from './recipe';
 import { BaseImage, Dockerfile, MountType, RunMount, Stage } from '../dockerfile';
+import { shellQuote, shellWords } from '../dockerfile/shell';
 import { RuntimeFamily } from '../runtimes';
 
 /** The virtual environment every Python image carries. */
@@ -43,18 +44,18 @@ export function addPythonBuilder(df: Dockerfile, family: RuntimeFamily, options:
   const interpreter = family.builder.interpreterPath ?? family.interpreterPath!;
   builder.addArg('DEBIAN_FRONTEND', 'noninteractive');
   if (family.builder.packages.length > 0) {
-    builder.addRun(`apt-get update && apt-get install -y --no-install-recommends ${[...family.builder.packages].sort().join(' ')} && rm -rf /var/lib/apt/lists/*`);
+    builder.addRun(`apt-get update && apt-get install -y --no-install-recommends ${shellWords([...family.builder.packages].sort())} && rm -rf /var/lib/apt/lists/*`);
   }
-  builder.addRun(`${interpreter} -m venv ${VENV}`);
+  builder.addRun(`${shellQuote(interpreter)} -m venv ${shellQuote(VENV)}`);
   if (options.requirements) {
     builder.addCopy([options.requirements], '/tmp/requirements.txt');
     const hashes = options.requireHashes ? ' --require-hashes' : '';
-    builder.addRun(`${VENV}/bin/pip install --disable-pip-version-check${hashes} -r /tmp/requirements.txt`, {
+    builder.addRun(`${shellQuote(`${VENV}/bin/pip`)} install --disable-pip-version-check${hashes} -r /tmp/requirements.txt`, {
       mounts: [{ mountType: MountType.CACHE, target: '/root/.cache/pip', id: 'pip' }, ...(options.secretMounts ?? [])],
     });
   }
   // pip has no use at runtime (there is no shell to run it) and weighs ~20 MB.
-  builder.addRun(`${VENV}/bin/python -m pip uninstall --yes --quiet pip`);
+  builder.addRun(`${shellQuote(`${VENV}/bin/python`)} -m pip uninstall --yes --quiet pip`);
   return builder;
 }
 

@@ -6,6 +6,7 @@ import { Layer } from './layer';
 import { IStackService } from './lucid-service';
 import { SecretSource, ServiceSecret } from './secret';
 import { brand, hasBrand } from '../core/brand';
+import { invalidEnvName } from '../core/errors';
 import { isPort, portProblem } from '../core/port';
 import { ImageReference } from '../dockerfile';
 
@@ -197,6 +198,9 @@ export class FoundationService extends Construct implements IStackService {
       errors.push('a foundation service needs HealthCheck.exec([...]) run with its image\'s own tools');
     }
     errors.push(...this.healthCheck.problems());
+    for (const key of Object.keys(this.env).filter(k => !/^[^\s=\p{C}]+$/u.test(k))) {
+      errors.push(invalidEnvName('', key).problem);
+    }
     errors.push(...secretEnvProblems(this.env));
     for (const s of this.secretList.filter(x => x.source === SecretSource.ENVIRONMENT)) {
       errors.push(`secret "${s.name}" comes from an environment variable, which compose cannot put into a read-only container: give it a file (source: SecretSource.FILE)`);

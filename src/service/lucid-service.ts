@@ -10,6 +10,7 @@ import { tryAppOf } from '../core/app-of';
 import { brand, hasBrand } from '../core/brand';
 import { noServiceRecipe } from '../core/errors';
 import { LucidLabel } from '../core/labels';
+import { pathProblems } from '../core/path-grammar';
 import { isPort, portProblem } from '../core/port';
 import { Protocol, Stage } from '../dockerfile';
 import { BuildSecret } from '../images/build-secret';
@@ -357,6 +358,8 @@ export class LucidService extends LucidImage implements IStackService {
       }
       if (s.source === SecretSource.FILE && (s.location.includes('\n') || s.location.length === 0)) {
         errors.push(`secret "${s.name}" needs a file path without newlines`);
+      } else if (s.source === SecretSource.FILE) {
+        errors.push(...pathProblems(`secret "${s.name}" from`, s.location));
       }
     }
     // A dependency on a higher layer is the compliance rule LUCID-LYR1's to report (it can be suppressed).

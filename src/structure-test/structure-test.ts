@@ -1,9 +1,9 @@
 import * as path from 'path';
 import { Construct } from 'constructs';
-import { stringify } from 'yaml';
 import { StructureCommandTest, StructureFileExistenceTest, StructureTestConfig } from './model';
 import { GeneratedObjectFile } from '../core/generated-file';
 import { IOverridableFile } from '../core/overridable-file';
+import { stringifyYaml } from '../core/yaml-scalars';
 // The image names this construct in its own signature and creates it: this file imports the image's type
 // only, and asks the image which recipe its checks come from.
 import type { LucidImage } from '../images/lucid-image';
@@ -38,7 +38,8 @@ export class StructureTest extends Construct {
     this.file = new GeneratedObjectFile(this, image.app.filePath(path.posix.join(image.directory, 'structure-test.yaml')), {
       object: () => this.config(),
       validate: object => configProblems(object),
-      render: (object, header) => [...header.map(h => `# ${h}`), stringify(object, { lineWidth: 0 })].join('\n'),
+      // Quoted for every YAML reader (core/yaml-scalars.ts): args such as " \n" must come back as written.
+      render: (object, header) => [...header.map(h => `# ${h}`), stringifyYaml(object)].join('\n'),
     });
   }
 

@@ -46,6 +46,11 @@ const PATH = 'Lucid/api';
  * The factories that list problems (or pass on one) give the fix of each problem: for them, the problem given.
  */
 const FACTORIES: { [name: string]: [() => Error, string] } = {
+  invalidDebianPackage: [() => errors.invalidDebianPackage(PATH, 'builderPackages', 'curl; id'), 'use lower-case letters, digits'],
+  invalidProgramPath: [() => errors.invalidProgramPath(PATH, 'binaries', '/usr/bin/$(id)'), 'must be an absolute path without'],
+  invalidJavaModule: [() => errors.invalidJavaModule(PATH, 'jdk.httpserver;id'), 'use dot-separated identifiers'],
+  invalidEnvName: [() => errors.invalidEnvName(PATH, 'A\nB'), 'use printable characters without spaces'],
+  invalidPath: [() => errors.invalidPath(PATH, 'directory', 'a\\b', 'contains a backslash: separate folders with "/"'), 'separate folders with "/"'],
   notInsideLucidApp: [() => errors.notInsideLucidApp(PATH), 'create it with a LucidApp'],
   outdirOutsideProject: [() => errors.outdirOutsideProject(PATH, '../x'), 'must be a relative folder inside the project'],
   noRenderer: [() => errors.noRenderer('a.txt'), 'pass a render function'],

@@ -1,0 +1,66 @@
+import { Document, isScalar, parse, visit } from 'yaml';
+
+// How lucid-cdk writes a string into a YAML file so that every consumer reads the same string back: compose
+// (Go, yaml.v3), container-structure-test (Go), and YAML 1.1 and 1.2 parsers. The `yaml` library quotes what a
+// YAML 1.2 parser would misread; a string is also double-quoted when:
+// - a YAML 1.1 parser would read it as something else (`yes`, `on`, `0777`, `1:30`, ...), or it is the 1.1 `=`
+//   (value) or `<<` (merge) tag;
+// - Go's yaml.v3 would read it as a number: it drops every `_` and hands the rest to strconv (base prefixes
+//   `0x`, `0o`, `0b` included), so `0o17_` and `1_000` are ints to compose;
+// - it holds a control character or a line break: never a block scalar, whose indentation the library does not
+//   state when the text starts with a space (`|+` then reads `" \n"` back as `"\n"`).
+
+/** What yaml.v3 resolves as an int (strconv.ParseInt base 0) or a float, once every `_` is removed. */
+const GO_NUMBER = /^[-+]?(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|[0-9]+|(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)$/;
+
+/**
+ * Whether `value`, written as a plain scalar, reads back as the same string under YAML 1.1, YAML 1.2 and Go's
+ * yaml.v3.
+ * @internal
+ */
+export function readsBackAsItself(value: string): boolean {
+  if (/[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]/.test(value) || value === '=' || value === '<<') {
+    return false;
+  }
+  if (value.includes('_') && GO_NUMBER.test(value.replace(/_/g, ''))) {
+    return false;
+  }
+  for (const version of ['1.1', '1.2'] as const) {
+    try {
+      if (parse(value, { version, logLevel: 'silent' }) !== value) {
+        return false;
+      }
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * `object` as YAML text: every string scalar (keys included) that would not read back as itself is
+ * double-quoted, and no string is written as a block scalar. `header` lines become `#` comments.
+ * @internal
+ */
+export function stringifyYaml(object: unknown, header: readonly string[] = []): string {
+  const doc = new Document(object, { aliasDuplicateObjects: false });
+  // Files repeat the same strings (users, capabilities, tmpfs, ...): each distinct string is parsed once.
+  const plain = new Map<string, boolean>();
+  const readsBack = (value: string) => {
+    if (!plain.has(value)) {
+      plain.set(value, readsBackAsItself(value));
+    }
+    return plain.get(value)!;
+  };
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && isScalar(node) && !readsBack(node.value)) {
+        node.type = 'QUOTE_DOUBLE';
+      }
+    },
+  });
+  if (header.length > 0) {
+    doc.commentBefore = header.map(line => line === '' ? '' : ` ${line}`).join('\n');
+  }
+  return doc.toString({ lineWidth: 0, blockQuote: false });
+}

@@ -56,7 +56,7 @@ describe('an app with an image lock', () => {
 
     // and an app of the same lock with Redis alone (the hand-written Dockerfile is no Lucid image to synthesize)
     const composeApp = Testing.app({ imageLock: {} });
-    new FoundationService(composeApp, 'redis', { image: 'redis:8.0', port: 6379, healthCheck: HealthCheck.exec(['/usr/bin/redis-cli', 'ping']) });
+    new FoundationService(composeApp, 'redis', { image: 'redis:8.0', port: 6379, user: '999:999', healthCheck: HealthCheck.exec(['/usr/bin/redis-cli', 'ping']) });
     writeLock(composeApp, app.imageLock!);
 
     // WHEN rendered

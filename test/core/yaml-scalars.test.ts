@@ -25,7 +25,7 @@ describe('YAML scalars every consumer reads back as written', () => {
   test('a health-check argument that yaml.v3 reads as an int is quoted in compose (defect: "0o17_" was written plain)', () => {
     // GIVEN
     const app = Testing.app();
-    new FoundationService(app, 'cache', { image: 'redis:8.0', port: 6379, healthCheck: HealthCheck.exec(['/usr/bin/python3', '0o17_']) });
+    new FoundationService(app, 'cache', { image: 'redis:8.0', port: 6379, user: '999:999', healthCheck: HealthCheck.exec(['/usr/bin/python3', '0o17_']) });
 
     // WHEN
     const compose = Testing.synth(app)['docker-compose.yml'];

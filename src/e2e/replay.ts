@@ -157,7 +157,8 @@ export interface EngineCommand {
  * Fits `command` to an engine that builds `platforms`, from what `docker buildx bake --print` resolved for it
  * (`printed`: its JSON). A later engine with arm64 emulation passes both platforms and changes nothing. @internal
  */
-export function fitToEngine(command: BakeCommand, printed: string, platforms: string[]): EngineCommand {
+export function fitToEngine(command: BakeCommand, printed: string, platforms: string[],
+  contexts: { [reference: string]: string } = {}): EngineCommand {
   const targets: Record<string, { platforms?: string[] }> = JSON.parse(printed).target ?? {};
   const keep: string[] = [];
   const skipped: string[] = [];
@@ -173,8 +174,14 @@ export function fitToEngine(command: BakeCommand, printed: string, platforms: st
     if (ok.length !== resolved.length) narrow.push('--set', `${t}.platform=${ok.join(',')}`);
   }
   const head = command.args.slice(0, command.args.length - command.targets.length);
-  const offlineHcl = Object.keys(targets).sort().map(t => `target "${t}" {\n  network = "none"\n}\n`).join('');
+  const offlineHcl = Object.keys(targets).sort().map(t => `target "${t}" {\n  network = "none"\n${contextsHcl(contexts)}}\n`).join('');
   return { args: [...head, ...narrow, ...keep], offlineHcl, skipped };
+}
+
+/** A bake target's `contexts` attribute naming `contexts` (HCL strings are JSON strings here), or nothing. @internal */
+export function contextsHcl(contexts: { [reference: string]: string }): string {
+  const keys = Object.keys(contexts).sort();
+  return keys.length === 0 ? '' : `  contexts = {\n${keys.map(k => `    ${JSON.stringify(k)} = ${JSON.stringify(contexts[k])}\n`).join('')}  }\n`;
 }
 
 /** The result of replaying one job. @internal */
@@ -199,6 +206,8 @@ export interface ReplayEngine {
   readonly log?: (m: string) => void;
   /** Empty BuildKit's cache before each job (a cold replay). Default: true. */
   readonly prune?: boolean;
+  /** Named contexts every target gets (pinned references → their stand-ins). Default: none. */
+  readonly contexts?: { [reference: string]: string };
 }
 
 /** Replays `plan` job by job, emptying BuildKit's cache before each; stops a job at its first failed step. @internal */
@@ -220,7 +229,7 @@ export function runReplay(plan: ReplayJob[], engine: ReplayEngine): ReplayJobRes
         error = printed.stderr.trim().split('\n').slice(-3).join(' ');
         break;
       }
-      const fitted = fitToEngine(c, printed.stdout, engine.platforms);
+      const fitted = fitToEngine(c, printed.stdout, engine.platforms, engine.contexts);
       skipped.push(...fitted.skipped);
       if (fitted.skipped.length === c.targets.length) {
         continue;

@@ -7,11 +7,12 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { hardeningMisses, InspectedContainer, writeMisses } from './hardening';
-import { replayPlan, ReplayEngine, runReplay } from './replay';
+import { contextsHcl, replayPlan, ReplayEngine, runReplay } from './replay';
 import { E2eReport, ImageReport, ReplayReport, reportTables } from './report';
 import { runStructureTest } from './structure-test';
 import type { LucidApp } from '../app/lucid-app';
 import { commandFailed, e2eNeedsRoot, e2eNoImages } from '../core/errors';
+import { ImageLock, ImageLockEntry, splitNameTag } from '../core/image-lock';
 import { LucidImage } from '../images/lucid-image';
 import { FoundationService } from '../service/foundation-service';
 import { HealthCheckKind } from '../service/health-check';
@@ -36,6 +37,13 @@ export interface EndToEndOptions {
    * warm, then replays it cold and asserts that BuildKit fails it. Default: none.
    */
   readonly coldCacheFixtures?: string[];
+  /**
+   * Builds from files pinned to the stand-ins' own digests: called with a lock of every external image the
+   * stand-ins provide (their index digests, read from the engine's store), it synthesizes the app with that lock
+   * into another folder and returns the repository folder and the app's folder there. Default: the committed
+   * files are built as they are.
+   */
+  readonly pinned?: (lockFile: string) => { repoDir: string; appDir: string };
 }
 
 /** The platforms the engine builds and runs (`LUCID_E2E_PLATFORMS`, comma-separated; default linux/amd64). */
@@ -57,7 +65,7 @@ interface Run {
  * every check passed). Needs root and Debian. @internal
  */
 export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): number {
-  const appDir = options.appDir ?? path.join(app.project.outdir, app.outdir);
+  let appDir = options.appDir ?? path.join(app.project.outdir, app.outdir);
   const work = options.workDir ?? process.env.LUCID_E2E_WORK ?? path.join(app.project.outdir, '.e2e-work');
   const started = Date.now();
   const failures: string[] = [];
@@ -70,7 +78,11 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
     }
   };
   const baseEnv: NodeJS.ProcessEnv = { ...process.env, LUCID_E2E_WORK: work };
-  const repoDir = options.repoDir ?? app.project.outdir;
+  let repoDir = options.repoDir ?? app.project.outdir;
+  const fixturesDir = repoDir;
+  // A pinned reference (`name:tag@sha256:<stand-in digest>`) → the stand-in of that digest, by its tag: BuildKit
+  // resolves a digest only from a registry, so each build names the stand-in as the context of its reference.
+  const pinnedContexts: { [reference: string]: string } = {};
   const platforms = enginePlatforms();
   const imageReports: ImageReport[] = [];
   const replayReports: ReplayReport[] = [];
@@ -124,11 +136,34 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
     execFileSync('bash', [script('standins.sh'), ...external], { env, stdio: ['ignore', 'inherit', 'inherit'] });
     log(`stand-ins ready (${seconds(t1).toFixed(1)} s)`);
 
+    if (options.pinned) {
+      // The committed lock names the upstream digests, which no stand-in has: pin the stand-ins' own digests in a
+      // lock of this run and build the files synthesized from it (the images without a stand-in keep theirs).
+      const own: ImageLockEntry[] = external.flatMap(ref => {
+        const { name, tag } = splitNameTag(ref);
+        const id = docker(['image', 'inspect', '-f', '{{.Id}}', ref], { allowFailure: true }).stdout.trim();
+        return tag && /^sha256:[0-9a-f]{64}$/.test(id) ? [{ name, tag, digest: id }] : [];
+      });
+      const kept = (app.imageLock?.entries ?? []).filter(e => !own.some(o => o.name === e.name && o.tag === e.tag));
+      const lockFile = path.join(work, 'images.standins.lock.json');
+      ImageLock.fromEntries([...own, ...kept], lockFile).save(lockFile);
+      const pinned = options.pinned(lockFile);
+      appDir = pinned.appDir;
+      repoDir = pinned.repoDir;
+      for (const e of own) {
+        pinnedContexts[`${e.name}:${e.tag}@${e.digest}`] = `docker-image://${e.name}:${e.tag}`;
+      }
+      const written = externalImages(appDir, images, [], true);
+      const unpinned = written.filter(r => !(r in pinnedContexts));
+      check(unpinned.length === 0, `the files built name every stand-in by its own digest (${own.length} pinned in ${lockFile})` +
+        (unpinned.length ? `; not pinned to a stand-in: ${unpinned.join(', ')}` : ''));
+    }
+
     // Build the generated bake file unmodified: amd64 only, and no network, from a second bake file given on the
     // command line (buildx ignores `--set '*.network=none'`; the engine has no bridge for RUN steps to use).
     // BuildKit's plain progress goes to a log; the start of each step is printed as it happens.
     const offline = path.join(work, 'offline.hcl');
-    fs.writeFileSync(offline, images.map(i => `target "${i.targetName}" {\n  network = "none"\n}\n`).join('\n'));
+    fs.writeFileSync(offline, images.map(i => `target "${i.targetName}" {\n  network = "none"\n${contextsHcl(pinnedContexts)}}\n`).join('\n'));
     const bakeLog = path.join(work, 'bake.log');
     const t2 = Date.now();
     log(`docker buildx bake: ${images.length} images for ${platforms.join(',')} (full log: ${bakeLog})`);
@@ -210,7 +245,7 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
     // The compose stack, on the host network of the engine's namespace (no bridge exists there).
     const override = path.join(work, 'compose.e2e.yml');
     const bases = LucidImage.all(app).filter(i => !LucidService.isLucidService(i));
-    fs.writeFileSync(override, e2eComposeOverride(services, foundation, notRun, bases.map(i => i.targetName)));
+    fs.writeFileSync(override, e2eComposeOverride(services, foundation, notRun, bases.map(i => i.targetName), pinnedContexts));
     const project = `${app.name}-e2e`;
     const compose = ['compose', '-p', project, '--profile', '*', '-f', 'docker-compose.yml', '-f', override];
     // File secrets the stack declares: a throwaway value for each where compose looks, unless one is there.
@@ -262,6 +297,7 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
     const engine: ReplayEngine = {
       workDir: work,
       platforms,
+      contexts: pinnedContexts,
       log,
       docker: (args, cwd, extra) => run('docker', args, { cwd: path.resolve(repoDir, cwd), env: { ...env, ...extra }, allowFailure: true }),
     };
@@ -288,7 +324,7 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
       log('no .github/workflows/images.yml: no replay');
     }
     for (const fixture of options.coldCacheFixtures ?? []) {
-      const dir = path.resolve(repoDir, fixture);
+      const dir = path.resolve(fixturesDir, fixture);
       const plan = replayPlan(fs.readFileSync(workflowOf(dir), 'utf-8'), { registry: process.env.LUCID_REGISTRY });
       // Warm: as on a developer's machine, the warm target filled the cache mount first; the jobs then build.
       docker(['builder', 'prune', '-af']);
@@ -365,10 +401,13 @@ function engineEnv(run: Runner, engine: string, base: NodeJS.ProcessEnv): NodeJS
  * dependencies only. @internal
  */
 export function e2eComposeOverride(services: LucidService[], foundation: FoundationService[], notRun: FoundationService[],
-  bases: string[] = []): string {
+  bases: string[] = [], contexts: { [reference: string]: string } = {}): string {
   const skipped = new Set(notRun.map(f => f.serviceName));
-  // The engine has no bridge: the RUN steps of what compose builds run with no network at all.
-  const offlineBuild = ['    build:', '      network: none'];
+  // The engine has no bridge: the RUN steps of what compose builds run with no network at all. Pinned references
+  // name their stand-ins as additional contexts (compose merges them with the file's own).
+  const pinned = Object.keys(contexts).sort();
+  const offlineBuild = ['    build:', '      network: none',
+    ...pinned.length === 0 ? [] : ['      additional_contexts:', ...pinned.map(r => `        ${JSON.stringify(r)}: ${JSON.stringify(contexts[r])}`)]];
   const lines = ['services:'];
   for (const s of [...services.map(x => x.serviceName), ...foundation.map(f => f.serviceName)]) {
     lines.push(`  ${s}:`, '    network_mode: host', '    networks: !reset {}', '    ports: !reset []');
@@ -393,8 +432,11 @@ export function standinTags(list: string): Set<string> {
   return new Set(list.split('\n').flatMap(line => line.split(':').length > 1 ? line.slice(line.indexOf(':') + 1).trim().split(/\s+/) : []));
 }
 
-/** The base images the generated Dockerfiles and compose file name that this app does not build itself. */
-function externalImages(appDir: string, images: LucidImage[], foundation: FoundationService[]): string[] {
+/**
+ * The base images the generated Dockerfiles and compose file name that this app does not build itself, without
+ * their digests (the names the stand-ins have), or as written (`withDigests`).
+ */
+function externalImages(appDir: string, images: LucidImage[], foundation: FoundationService[], withDigests = false): string[] {
   const own = new Set(images.map(i => i.imageRef));
   const out = new Set<string>();
   for (const image of images) {
@@ -403,7 +445,7 @@ function externalImages(appDir: string, images: LucidImage[], foundation: Founda
       const m = /^FROM\s+(?:--platform=\S+\s+)?(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
       if (m) {
         if (!own.has(m[1]) && !stages.has(m[1])) {
-          out.add(m[1]);
+          out.add(withDigests ? m[1] : m[1].replace(/@sha256:[0-9a-f]{64}$/, ''));
         }
         if (m[2]) {
           stages.add(m[2]);

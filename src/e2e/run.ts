@@ -333,11 +333,17 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
       const warmUp = run('docker', ['buildx', 'bake', '-f', 'docker-bake.hcl', '-f', offlineWarm, '--progress=plain', 'warm'],
         { cwd: dir, env, allowFailure: true });
       check(warmUp.status === 0, `${fixture}: the warm target fills the cache${warmUp.status === 0 ? '' : '\n' + warmUp.stderr.slice(-1500)}`);
-      for (const r of runReplay(plan, { ...engine, prune: false })) {
+      // The fixture's workflow names its paths from the repository it lives in, not from the pinned copy.
+      const fixtureEngine: ReplayEngine = {
+        ...engine,
+        prune: false,
+        docker: (args, cwd, extra) => run('docker', args, { cwd: path.resolve(fixturesDir, cwd), env: { ...env, ...extra }, allowFailure: true }),
+      };
+      for (const r of runReplay(plan, fixtureEngine)) {
         replayReports.push({ workflow: `${fixture} (warm)`, job: r.job, seconds: r.seconds, ok: r.ok, expectedOk: true, skipped: r.skipped, error: r.error });
         check(r.ok, `${fixture} ${r.job}: builds with a warm cache (${r.seconds.toFixed(1)} s)${r.ok ? '' : '\n      ' + r.error}`);
       }
-      for (const r of runReplay(plan, engine)) {
+      for (const r of runReplay(plan, { ...fixtureEngine, prune: true })) {
         replayReports.push({ workflow: fixture, job: r.job, seconds: r.seconds, ok: r.ok, expectedOk: false, skipped: r.skipped, error: r.error });
         check(!r.ok && BUILDKIT_RUN_FAILED.test(r.error ?? ''), `${fixture} ${r.job}: the cold replay fails with BuildKit's own error (${r.error})`);
       }

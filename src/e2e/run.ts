@@ -293,13 +293,16 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
       Object.assign(compose0, { upSeconds, downSeconds, services: serviceCount });
     }
 
-    // The workflow's own build steps, job by job from a cold cache (see replay.ts for what is translated).
+    // The workflow's own build steps, job by job from a cold cache (see replay.ts for what is translated). A
+    // workflow's paths are relative to the repository it lives in.
+    const dockerFrom = (root: string): ReplayEngine['docker'] => (args, cwd, extra) =>
+      run('docker', args, { cwd: path.resolve(root, cwd), env: { ...env, ...extra }, allowFailure: true });
     const engine: ReplayEngine = {
       workDir: work,
       platforms,
       contexts: pinnedContexts,
       log,
-      docker: (args, cwd, extra) => run('docker', args, { cwd: path.resolve(repoDir, cwd), env: { ...env, ...extra }, allowFailure: true }),
+      docker: dockerFrom(repoDir),
     };
     const workflowOf = (dir: string) => path.join(dir, '.github', 'workflows', 'images.yml');
     const workflow = [workflowOf(appDir), workflowOf(repoDir)].find(f => fs.existsSync(f));
@@ -333,11 +336,10 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
       const warmUp = run('docker', ['buildx', 'bake', '-f', 'docker-bake.hcl', '-f', offlineWarm, '--progress=plain', 'warm'],
         { cwd: dir, env, allowFailure: true });
       check(warmUp.status === 0, `${fixture}: the warm target fills the cache${warmUp.status === 0 ? '' : '\n' + warmUp.stderr.slice(-1500)}`);
-      // The fixture's workflow names its paths from the repository it lives in, not from the pinned copy.
       const fixtureEngine: ReplayEngine = {
         ...engine,
         prune: false,
-        docker: (args, cwd, extra) => run('docker', args, { cwd: path.resolve(fixturesDir, cwd), env: { ...env, ...extra }, allowFailure: true }),
+        docker: dockerFrom(fixturesDir),
       };
       for (const r of runReplay(plan, fixtureEngine)) {
         replayReports.push({ workflow: `${fixture} (warm)`, job: r.job, seconds: r.seconds, ok: r.ok, expectedOk: true, skipped: r.skipped, error: r.error });

@@ -1,6 +1,9 @@
 import { IConstruct } from 'constructs';
 import { DocumentKind, isDocument } from '../../../core/document';
 import { ComplianceViolation, IRule, RuleResult } from '../../rule';
+import { isMap } from '../compose/services';
+
+export { isMap };
 
 /** One job of a workflow, as the file writes it. */
 export interface WorkflowJobEntry {
@@ -92,6 +95,3 @@ export function usesAction(step: { [key: string]: any }, action: string): boolea
   return typeof step.uses === 'string' && step.uses.toLowerCase().startsWith(`${action}@`);
 }
 
-export function isMap(x: unknown): x is { [key: string]: any } {
-  return x !== null && typeof x === 'object' && !Array.isArray(x);
-}

@@ -19,6 +19,40 @@ const GO_NUMBER = /^[-+]?(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|[0-9]+|(\.[0-
  * @internal
  */
 export function readsBackAsItself(value: string): boolean {
+  if (isPlainWord(value)) {
+    return true;
+  }
+  let known = KNOWN.get(value);
+  if (known === undefined) {
+    known = readsBackWhenParsed(value);
+    if (KNOWN.size >= KNOWN_LIMIT) {
+      KNOWN.clear();
+    }
+    KNOWN.set(value, known);
+  }
+  return known;
+}
+
+/**
+ * Strings that read back as themselves under every parser without asking one: a letter or `/` first, then
+ * letters, digits and `/._@+=-`, in words separated by single spaces, none of the YAML 1.1 booleans or
+ * nulls, and no exponent first (`e5`). Nearly every string lucid-cdk writes (names, paths, image references,
+ * capabilities) is one; the rest are parsed. Parsing each string twice dominated synthesis at 1,000 services.
+ * @internal
+ */
+export function isPlainWord(value: string): boolean {
+  return PLAIN_WORDS.test(value) && !YAML11_WORDS.test(value) && !EXPONENT_FIRST.test(value);
+}
+
+const PLAIN_WORDS = /^[A-Za-z/][A-Za-z0-9/._@+=-]*( [A-Za-z0-9/._@+=-]+)*$/;
+const YAML11_WORDS = /^(y|n|yes|no|true|false|on|off|null)$/i;
+/** The `yaml` library's YAML 1.1 float reads `e5` as a number (NaN). */
+const EXPONENT_FIRST = /^[eE][-+_.0-9]/;
+/** Answers for the strings that had to be parsed, across files (bounded: cleared when full). */
+const KNOWN = new Map<string, boolean>();
+const KNOWN_LIMIT = 100_000;
+
+function readsBackWhenParsed(value: string): boolean {
   if (/[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]/.test(value) || value === '=' || value === '<<') {
     return false;
   }
@@ -44,17 +78,9 @@ export function readsBackAsItself(value: string): boolean {
  */
 export function stringifyYaml(object: unknown, header: readonly string[] = []): string {
   const doc = new Document(object, { aliasDuplicateObjects: false });
-  // Files repeat the same strings (users, capabilities, tmpfs, ...): each distinct string is parsed once.
-  const plain = new Map<string, boolean>();
-  const readsBack = (value: string) => {
-    if (!plain.has(value)) {
-      plain.set(value, readsBackAsItself(value));
-    }
-    return plain.get(value)!;
-  };
   visit(doc, {
     Scalar(_key, node) {
-      if (typeof node.value === 'string' && isScalar(node) && !readsBack(node.value)) {
+      if (typeof node.value === 'string' && isScalar(node) && !readsBackAsItself(node.value)) {
         node.type = 'QUOTE_DOUBLE';
       }
     },

@@ -304,11 +304,24 @@ export abstract class LucidImage extends Construct {
     if (!(this.sizeBudgetMb > 0)) {
       errors.push(`sizeBudgetMb must be a positive number of MB, got ${this.sizeBudgetMb}`);
     }
-    for (const other of LucidImage.all(this.app)) {
-      if (other !== this && other.node.id === this.node.id) {
+    const { byId, byRef } = memo(this.app, 'LucidImage.byIdAndRef', () => {
+      const imagesById = new Map<string, LucidImage[]>();
+      const imagesByRef = new Map<string, LucidImage[]>();
+      for (const image of LucidImage.all(this.app)) {
+        for (const [map, key] of [[imagesById, image.node.id], [imagesByRef, image.imageRef]] as const) {
+          map.set(key, map.get(key) ?? []);
+          map.get(key)!.push(image);
+        }
+      }
+      return { byId: imagesById, byRef: imagesByRef };
+    });
+    for (const other of byId.get(this.node.id) ?? []) {
+      if (other !== this) {
         errors.push(`another image (${other.node.path}) has the same id "${this.node.id}": ids name bake targets and compose services and must be unique in the app`);
       }
-      if (other !== this && other.imageRef === this.imageRef) {
+    }
+    for (const other of byRef.get(this.imageRef) ?? []) {
+      if (other !== this) {
         errors.push(duplicateImageReference(this.node.path, this.imageRef, other.node.path).problem);
       }
     }

@@ -1,6 +1,6 @@
 import { parse, parseDocument, visit } from 'yaml';
 import { FoundationService, HealthCheck, Testing } from '../../src';
-import { readsBackAsItself, stringifyYaml } from '../../src/core/yaml-scalars';
+import { isPlainWord, readsBackAsItself, stringifyYaml } from '../../src/core/yaml-scalars';
 import { hostileStrings } from '../util/hostile';
 
 // Go's yaml.v3 (compose, container-structure-test) resolves a plain scalar as an int when, with every "_"
@@ -62,5 +62,23 @@ describe('YAML scalars every consumer reads back as written', () => {
     }
     expect(misreadPlainScalars(text)).toEqual([]);
     expect(values.filter(v => GO_INT.test(v.replace(/_/g, '')) && v.includes('_')).every(v => !readsBackAsItself(v))).toBe(true);
+  });
+
+  test('the strings accepted without parsing read back as themselves under YAML 1.1 and 1.2 and are no Go number', () => {
+    const words = [
+      ...hostileStrings(0x5eed, 3000, 'abyYnNoOfFtTeE019_./@+=- '),
+      ...hostileStrings(0xe5, 3000, 'eE0159_.+-xXoObB '),
+      'y', 'Y', 'yes', 'No', 'ON', 'off', 'null', 'NULL', 'true', 'False', 'e5', 'E1_0', 'inf', 'nan', 'x_1', '/0o17_',
+      'a b', 'a  b', 'a ', '/usr/bin/python3', 'pickme/lucid-api:latest', 'CAP_NET_BIND_SERVICE', 'a=b', 'a@sha256:00',
+    ];
+    const accepted = words.filter(isPlainWord);
+    expect(accepted.length).toBeGreaterThan(500);
+    for (const word of accepted) {
+      for (const version of ['1.1', '1.2'] as const) {
+        expect([word, parse(word, { version })]).toEqual([word, word]);
+      }
+      expect([word, GO_INT.test(word.replace(/_/g, ''))]).toEqual([word, false]);
+    }
+    expect(['y', 'No', 'ON', 'null', 'a  b', 'a ', 'e5'].filter(isPlainWord)).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
-import { Document, isMap, isPair, isScalar, visit } from 'yaml';
 import { ActionPins } from './action-pins';
 import { hasExpression } from './expression';
 import { Job, Step, Workflow } from './workflow-model';
 import { invalidWorkflow, workflowNotMapping } from '../core/errors';
+import { readsBackUnderYaml12 } from '../core/yaml-scalars';
+import { writeYaml } from '../core/yaml-writer';
 
 /** The order of a job's keys in the file (GitHub reads them in any order). */
 const JOB_KEYS = ['name', 'needs', 'if', 'runs-on', 'permissions', 'timeout-minutes', 'strategy', 'env', 'steps'];
@@ -49,7 +50,7 @@ export function workflowProblems(workflow: any, pins: ActionPins): string[] {
 }
 
 /**
- * Renders a workflow as YAML through the `yaml` library (every value is serialized by it, never concatenated),
+ * Renders a workflow as YAML with the YAML writer (every value is serialized by it, never concatenated),
  * with the header comment lines first and each pinned `uses:` followed by its version, `# vX.Y.Z`.
  *
  * Refuses a workflow with a problem of `workflowProblems` (an expression inside a `run:` script, an action that
@@ -68,21 +69,19 @@ export function renderWorkflow(workflow: Workflow, pins: ActionPins, header: str
   for (const [action, pin] of Object.entries(pins.all())) {
     versions.set(`${action}@${pin.sha}`, pin.version);
   }
-  const doc = new Document({ ...workflow, jobs }, { aliasDuplicateObjects: false });
-  visit(doc, {
-    Pair(_, pair) {
-      if (isPair(pair) && isScalar(pair.key) && pair.key.value === 'uses' && isScalar(pair.value)) {
-        const version = versions.get(String(pair.value.value));
-        if (version !== undefined) {
-          pair.value.comment = ` ${version}`;
-        }
-      }
-    },
-  });
-  if (!isMap(doc.contents)) {
+  const object = { ...workflow, jobs };
+  if (!isObject(object)) {
     throw workflowNotMapping();
   }
-  const body = doc.toString({ lineWidth: 0 });
+  const body = writeYaml(object, {
+    plain: readsBackUnderYaml12,
+    literals: true,
+    singleQuotes: true,
+    commentAfter: (key, value) => {
+      const version = key === 'uses' && typeof value === 'string' ? versions.get(value) : undefined;
+      return version !== undefined ? ` ${version}` : undefined;
+    },
+  });
   return [...header.map(h => `# ${h}`), body].join('\n');
 }
 

@@ -1,4 +1,5 @@
-import { Document, isScalar, parse, visit } from 'yaml';
+import { parseDocument } from 'yaml';
+import { writeYaml } from './yaml-writer';
 
 // How lucid-cdk writes a string into a YAML file so that every consumer reads the same string back: compose
 // (Go, yaml.v3), container-structure-test (Go), and YAML 1.1 and 1.2 parsers. The `yaml` library quotes what a
@@ -59,34 +60,48 @@ function readsBackWhenParsed(value: string): boolean {
   if (value.includes('_') && GO_NUMBER.test(value.replace(/_/g, ''))) {
     return false;
   }
-  for (const version of ['1.1', '1.2'] as const) {
-    try {
-      if (parse(value, { version, logLevel: 'silent' }) !== value) {
-        return false;
-      }
-    } catch {
-      return false;
-    }
+  return parsesAs(value, '1.1') && parsesAs(value, '1.2');
+}
+
+/**
+ * Whether `value`, written as a plain scalar, reads back as the same string under YAML 1.2 (what GitHub's
+ * workflow parser reads), with no control character or line break.
+ * @internal
+ */
+export function readsBackUnderYaml12(value: string): boolean {
+  if (isPlainWord(value)) {
+    return true;
   }
-  return true;
+  let known = KNOWN_12.get(value);
+  if (known === undefined) {
+    known = !/[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]/.test(value) && parsesAs(value, '1.2');
+    if (KNOWN_12.size >= KNOWN_LIMIT) {
+      KNOWN_12.clear();
+    }
+    KNOWN_12.set(value, known);
+  }
+  return known;
+}
+
+const KNOWN_12 = new Map<string, boolean>();
+
+/** Whether `value`, parsed as a YAML document, is that string, with no error (`,x` is one: a flow indicator). */
+function parsesAs(value: string, version: '1.1' | '1.2'): boolean {
+  try {
+    const doc = parseDocument(value, { version });
+    return doc.errors.length === 0 && doc.toJS() === value;
+  } catch {
+    return false; // an alias with no anchor (`*a`)
+  }
 }
 
 /**
  * `object` as YAML text: every string scalar (keys included) that would not read back as itself is
- * double-quoted, and no string is written as a block scalar. `header` lines become `#` comments.
+ * double-quoted, and no string is written as a block scalar. `header` lines become `#` comments, followed by an
+ * empty line (an empty header line stays empty).
  * @internal
  */
 export function stringifyYaml(object: unknown, header: readonly string[] = []): string {
-  const doc = new Document(object, { aliasDuplicateObjects: false });
-  visit(doc, {
-    Scalar(_key, node) {
-      if (typeof node.value === 'string' && isScalar(node) && !readsBackAsItself(node.value)) {
-        node.type = 'QUOTE_DOUBLE';
-      }
-    },
-  });
-  if (header.length > 0) {
-    doc.commentBefore = header.map(line => line === '' ? '' : ` ${line}`).join('\n');
-  }
-  return doc.toString({ lineWidth: 0, blockQuote: false });
+  const body = writeYaml(object, { plain: readsBackAsItself });
+  return header.length > 0 ? header.map(line => line === '' ? '' : `# ${line}`).join('\n') + '\n\n' + body : body;
 }

@@ -23,6 +23,9 @@ export function readsBackAsItself(value: string): boolean {
   if (isPlainWord(value)) {
     return true;
   }
+  if (/^[0-9]+$/.test(value)) {
+    return false; // an int to every parser
+  }
   let known = KNOWN.get(value);
   if (known === undefined) {
     known = readsBackWhenParsed(value);
@@ -35,8 +38,8 @@ export function readsBackAsItself(value: string): boolean {
 }
 
 /**
- * Strings that read back as themselves under every parser without asking one: a letter or `/` first, then
- * letters, digits and `/._@+=-`, in words separated by single spaces, none of the YAML 1.1 booleans or
+ * Strings that read back as themselves under every parser without asking one: a letter, `/` or `$` first, then
+ * letters, digits, `/._@+=-${}` and `:` before one of them, in words separated by single spaces, none of the YAML 1.1 booleans or
  * nulls, and no exponent first (`e5`). Nearly every string lucid-cdk writes (names, paths, image references,
  * capabilities) is one; the rest are parsed. Parsing each string twice dominated synthesis at 1,000 services.
  * @internal
@@ -45,7 +48,9 @@ export function isPlainWord(value: string): boolean {
   return PLAIN_WORDS.test(value) && !YAML11_WORDS.test(value) && !EXPONENT_FIRST.test(value);
 }
 
-const PLAIN_WORDS = /^[A-Za-z/][A-Za-z0-9/._@+=-]*( [A-Za-z0-9/._@+=-]+)*$/;
+/** A character of a plain word: `:` only when a word character follows (`65532:65532` starts with a digit). */
+const WORD_CHAR = '(?:[A-Za-z0-9/._@+=${}-]|:(?=[A-Za-z0-9/._@+=${}-]))';
+const PLAIN_WORDS = new RegExp(`^[A-Za-z/$]${WORD_CHAR}*( ${WORD_CHAR}+)*$`);
 const YAML11_WORDS = /^(y|n|yes|no|true|false|on|off|null)$/i;
 /** The `yaml` library's YAML 1.1 float reads `e5` as a number (NaN). */
 const EXPONENT_FIRST = /^[eE][-+_.0-9]/;

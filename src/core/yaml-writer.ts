@@ -25,107 +25,99 @@ export interface YamlWriterOptions {
 const NEEDS_ESCAPE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]|[\ud800-\udfff]/u;
 
 /**
- * `value` as a YAML document (ending with a newline).
+ * `value` as a YAML document (ending with a newline). As in JSON, an object's entries whose value is undefined
+ * (or a function) are left out, and undefined items of an array are null.
  * @internal
  */
 export function writeYaml(value: unknown, options: YamlWriterOptions): string {
   const out: string[] = [];
-  const root = normalize(value);
-  if (isCollection(root) && !isEmpty(root)) {
-    writeCollection(root, '', out, options);
+  const root = collection(value);
+  if (root) {
+    writeCollection(root, '', out, options, '');
   } else {
-    out.push(scalarOrEmpty(root, '', options, false));
+    out.push(scalarOrEmpty(value, '', options));
   }
   return out.join('\n') + '\n';
 }
 
-type Data = null | string | number | boolean | Data[] | { [key: string]: Data };
+type Entries = Array<[string, unknown]>;
 
-/** JSON's view of `value`: undefined entries of objects dropped, undefined items of arrays as null. */
-function normalize(value: unknown): Data {
-  if (value === undefined || value === null) {
-    return null;
-  }
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-    return value;
-  }
-  if (typeof value === 'bigint') {
-    return Number(value);
-  }
+/** The items of a non-empty array, or the entries of an object with at least one; otherwise undefined. */
+function collection(value: unknown): unknown[] | Entries | undefined {
   if (Array.isArray(value)) {
-    return value.map(normalize);
+    return value.length > 0 ? value : undefined;
   }
-  if (typeof value === 'object') {
-    const out: { [key: string]: Data } = {};
-    for (const [k, v] of Object.entries(value as object)) {
+  if (value !== null && typeof value === 'object') {
+    const entries: Entries = [];
+    for (const key of Object.keys(value)) {
+      const v = (value as { [key: string]: unknown })[key];
       if (v !== undefined && typeof v !== 'function' && typeof v !== 'symbol') {
-        out[k] = normalize(v);
+        entries.push([key, v]);
       }
     }
-    return out;
+    return entries.length > 0 ? Object.assign(entries, { [ENTRIES]: true }) : undefined;
   }
-  return null;
+  return undefined;
 }
 
-function isCollection(value: Data): value is Data[] | { [key: string]: Data } {
-  return value !== null && typeof value === 'object';
-}
+const ENTRIES = Symbol('entries');
 
-function isEmpty(value: Data[] | { [key: string]: Data }): boolean {
-  return Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
-}
-
-/** Writes the lines of a non-empty collection at `indent`; the first line's indent may already be written. */
-function writeCollection(value: Data[] | { [key: string]: Data }, indent: string, out: string[], options: YamlWriterOptions, first = ''): void {
+/** Writes the lines of a non-empty collection at `indent`, the first line starting with `first`. */
+function writeCollection(items: unknown[] | Entries, indent: string, out: string[], options: YamlWriterOptions, first: string): void {
   let lead = first;
-  const line = (text: string) => {
-    out.push(lead + text);
-    lead = indent;
-  };
-  lead = first === '' ? indent : first;
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      if (isCollection(item) && !isEmpty(item)) {
+  if (!(ENTRIES in items)) {
+    for (const item of items) {
+      const inner = collection(item);
+      if (inner) {
         // `- ` then the collection, its first line on the same line.
-        writeCollection(item, indent + '  ', out, options, lead + '- ');
-        lead = indent;
+        writeCollection(inner, indent + '  ', out, options, lead + '- ');
       } else {
-        line('- ' + scalarOrEmpty(item, indent + '  ', options, false));
+        out.push(lead + '- ' + scalarOrEmpty(item, indent + '  ', options));
       }
+      lead = indent;
     }
     return;
   }
-  for (const [key, item] of Object.entries(value)) {
+  for (const [key, item] of items as Entries) {
     const k = scalar(key, indent, options, true);
-    if (isCollection(item) && !isEmpty(item)) {
-      line(k + ':');
-      writeCollection(item, indent + '  ', out, options);
+    const inner = collection(item);
+    if (inner) {
+      out.push(lead + k + ':');
+      writeCollection(inner, indent + '  ', out, options, indent + '  ');
     } else {
       const comment = options.commentAfter?.(key, item);
-      line(`${k}: ${scalarOrEmpty(item, indent + '  ', options, false)}${comment !== undefined ? ` #${comment}` : ''}`);
+      out.push(`${lead}${k}: ${scalarOrEmpty(item, indent + '  ', options)}${comment !== undefined ? ` #${comment}` : ''}`);
     }
+    lead = indent;
   }
 }
 
-function scalarOrEmpty(value: Data, indent: string, options: YamlWriterOptions, key: boolean): string {
+/** A scalar, or an empty collection (`[]`, `{}`). */
+function scalarOrEmpty(value: unknown, indent: string, options: YamlWriterOptions): string {
   if (Array.isArray(value)) {
     return '[]';
   }
   if (value !== null && typeof value === 'object') {
     return '{}';
   }
-  return scalar(value, indent, options, key);
+  return scalar(value, indent, options, false);
 }
 
-function scalar(value: Exclude<Data, object> | null, indent: string, options: YamlWriterOptions, key: boolean): string {
-  if (value === null) {
+function scalar(value: unknown, indent: string, options: YamlWriterOptions, key: boolean): string {
+  if (value === null || value === undefined || typeof value === 'function' || typeof value === 'symbol') {
     return 'null';
+  }
+  if (typeof value === 'bigint') {
+    return String(value);
   }
   if (typeof value === 'boolean') {
     return String(value);
   }
   if (typeof value === 'number') {
     return Number.isNaN(value) ? '.nan' : value === Infinity ? '.inf' : value === -Infinity ? '-.inf' : JSON.stringify(value);
+  }
+  if (typeof value !== 'string') {
+    return 'null';
   }
   if (options.plain(value)) {
     return value;

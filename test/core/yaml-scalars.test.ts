@@ -68,8 +68,9 @@ describe('YAML scalars every consumer reads back as written', () => {
     const words = [
       ...hostileStrings(0x5eed, 3000, 'abyYnNoOfFtTeE019_./@+=- '),
       ...hostileStrings(0xe5, 3000, 'eE0159_.+-xXoObB '),
+      ...hostileStrings(0x3a, 3000, 'aZ09:$${}/=@. -'),
       'y', 'Y', 'yes', 'No', 'ON', 'off', 'null', 'NULL', 'true', 'False', 'e5', 'E1_0', 'inf', 'nan', 'x_1', '/0o17_',
-      'a b', 'a  b', 'a ', '/usr/bin/python3', 'pickme/lucid-api:latest', 'CAP_NET_BIND_SERVICE', 'a=b', 'a@sha256:00',
+      'a b', 'a  b', 'a ', 'a:', 'a: b', 'a:b', 'http://x:8085', '${REGISTRY:-pickme}/x:${TAG:-latest}', '/tmp:size=64m', '/usr/bin/python3', 'pickme/lucid-api:latest', 'CAP_NET_BIND_SERVICE', 'a=b', 'a@sha256:00',
     ];
     const accepted = words.filter(isPlainWord);
     expect(accepted.length).toBeGreaterThan(500);
@@ -79,6 +80,7 @@ describe('YAML scalars every consumer reads back as written', () => {
       }
       expect([word, GO_INT.test(word.replace(/_/g, ''))]).toEqual([word, false]);
     }
-    expect(['y', 'No', 'ON', 'null', 'a  b', 'a ', 'e5'].filter(isPlainWord)).toEqual([]);
+    expect(['y', 'No', 'ON', 'null', 'a  b', 'a ', 'e5', 'a:', 'a: b', '1:30', '65532:65532'].filter(isPlainWord)).toEqual([]);
+    expect(['a:b', 'http://x:8085', '${REGISTRY:-pickme}/x:${TAG:-latest}', '/tmp:size=64m'].every(isPlainWord)).toBe(true);
   });
 });

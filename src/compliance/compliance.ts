@@ -250,11 +250,13 @@ function newRow(subject: ReportSubject, pack: RulePack, rule: PackRule): ReportR
   return { subject, pack: pack.name, ruleId: rule.id, level: rule.level, info: rule.info, findings: [] };
 }
 
+const OUTCOMES: ReadonlySet<string> = new Set(Object.values(RuleOutcome));
+
 /** Runs one rule on one construct; a rule that throws yields a finding of that rule. */
 function check(rule: PackRule, c: IConstruct): { outcome: RuleOutcome; violations: { value: string; fix?: string }[] } {
   try {
     const result = rule.rule.evaluate(c);
-    if (!result || !Object.values(RuleOutcome).includes(result.outcome)) {
+    if (!result || !OUTCOMES.has(result.outcome)) {
       throw ruleReturnedNoResult();
     }
     return result;

@@ -182,5 +182,10 @@ function copyData(x: unknown): unknown {
 
 /** Sets an own, enumerable property, even for keys such as `__proto__`. @internal */
 export function setKey(obj: object, key: string, value: unknown): void {
-  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') {
+    // The one key that assignment does not set (Object.prototype's setter would change the prototype).
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    (obj as { [key: string]: unknown })[key] = value;
+  }
 }

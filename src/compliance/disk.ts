@@ -25,7 +25,7 @@ export function contextDirectory(image: LucidImage): ContextDirectory {
 /** Whether a directory exists (false when it cannot be read). */
 export function isDirectory(p: string): boolean {
   try {
-    return fs.statSync(p).isDirectory();
+    return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
   } catch {
     return false;
   }

@@ -33,6 +33,8 @@ const project = new cdk.JsiiProject({
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       // Only these are crawled: .e2e-work/ holds an engine's image layers.
       roots: ['<rootDir>/src', '<rootDir>/test'],
+      // Testing.cleanup() after each test file: the folders of its apps would outlive jest's workers otherwise.
+      setupFilesAfterEnv: ['<rootDir>/test/util/cleanup.ts'],
     },
   },
   tsconfigDev: {

@@ -26,8 +26,9 @@ export class Testing {
   }
 
   /**
-   * Removes the temporary folders that `project()` and `app()` made. It runs by itself when the process exits;
-   * call it in `afterAll` to free the disk sooner.
+   * Removes the temporary folders that `project()` and `app()` made. It runs by itself when a node process
+   * exits, but jest stops its workers without that: call it in `afterAll` (e.g. from a `setupFilesAfterEnv` file,
+   * as lucid-cdk's own tests do).
    */
   public static cleanup(): void {
     for (const folder of temporaryFolders) {

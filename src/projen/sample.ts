@@ -52,6 +52,9 @@ export function defineStack(app: LucidApp): void {
 export const SAMPLE_TEST_TS = `import { Testing } from 'lucid-cdk';
 import { defineStack } from '../src/stack';
 
+// Removes the folders the apps of this file were synthesized into.
+afterAll(() => Testing.cleanup());
+
 test('the stack synthesizes a hardened image for every service', () => {
   // GIVEN
   const app = Testing.app();

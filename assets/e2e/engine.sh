@@ -35,6 +35,7 @@ LUCID_LOG_PREFIX=engine
 
 E=$WORK/engine
 NETNS=$E/netns                 # bind mount of the loopback-only network namespace
+ENGINE_SUITE=${LUCID_ENGINE_SUITE:-$SUITE}
 EXEC_ROOT=$E/exec              # dockerd's exec root (sockets, netns, containerd state)
 DATA_ROOT=$E/data              # images, containers, build cache
 SOCK=$E/docker.sock
@@ -98,11 +99,13 @@ host_packages() {
   fi
 }
 
-# Docker Engine and containerd from Debian trixie, unpacked into $E/pkgs (again only when the .debs change).
+# Docker Engine and containerd from Debian $ENGINE_SUITE, unpacked into $E/pkgs (again only when the .debs change).
+# LUCID_ENGINE_SUITE picks another suite: trixie's engine (26.1) has BuildKit 0.13, whose Dockerfile frontend
+# cannot run `docker buildx bake --call check` (lint came with frontend 1.8, BuildKit 0.14).
 engine_binaries() {
-  apt_lists "$SUITE"
+  apt_lists "$ENGINE_SUITE"
   local debs stamp
-  debs=$(fetch_debs "$SUITE" docker.io containerd)
+  debs=$(fetch_debs "$ENGINE_SUITE" docker.io containerd)
   stamp=$(xargs -n1 basename <<<"$debs" | sort | tr '\n' ' ')
   if [ "$(cat "$E/pkgs/.debs" 2>/dev/null)" != "$stamp" ]; then
     rm -rf "$E/pkgs"

@@ -70,12 +70,12 @@ export function readDockerfileText(df: Dockerfile, text: string): string[] {
         break;
       case 'ENV':
         for (const p of (i as PropertyInstruction).getProperties()) {
-          stage.addEnv(p.getName(), p.getUnescapedValue() ?? p.getValue() ?? '');
+          stage.addEnv(p.getName(), p.getValue() ?? '');
         }
         break;
       case 'LABEL':
         for (const p of (i as PropertyInstruction).getProperties()) {
-          stage.addLabel(unquote(p.getName()), p.getUnescapedValue() ?? p.getValue() ?? '');
+          stage.addLabel(unquote(p.getName()), p.getValue() ?? '');
         }
         break;
       case 'ARG':

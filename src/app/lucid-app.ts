@@ -168,6 +168,8 @@ export class LucidApp extends Component implements ILucidApp {
   public readonly compose: ComposeFiles;
   /** The GitHub Actions workflow that builds, tests and publishes the images, whose `file` takes overrides. */
   public readonly workflows: ImagesWorkflow;
+  /** The constructs that write the app's files from its tree (their problems are derived ones). */
+  private readonly outputs: IConstruct[];
   /** The stack overview, `STACK.md`; undefined when `overview.enabled` is false. */
   public readonly overview?: StackOverview;
   /**
@@ -206,11 +208,12 @@ export class LucidApp extends Component implements ILucidApp {
     this.node.addValidation({ validate: () => [...this.validateProps(), ...this.lockProblems(), ...duplicateFilePaths(this)] });
 
     // Emitters over the whole tree: they render lazily, so images and services added later appear.
-    new BakeFile(this, 'Bake', props.bake);
+    const bake = new BakeFile(this, 'Bake', props.bake);
     this.compose = new ComposeFiles(this, 'Compose', props.compose);
     this.workflows = new ImagesWorkflow(this, 'Workflows', props.workflows);
     this.compliance = new Compliance(this, 'Compliance', props.compliance);
     this.overview = props.overview?.enabled === false ? undefined : new StackOverview(this, 'Overview', props.overview);
+    this.outputs = [bake, this.compose, this.workflows, this.compliance, ...(this.overview ? [this.overview] : [])];
   }
 
   /**
@@ -291,16 +294,24 @@ export class LucidApp extends Component implements ILucidApp {
   }
 
   /**
-   * Validates every construct of the app and returns every problem, each prefixed with its construct path.
+   * Validates every construct of the app and returns its problems, each prefixed with its construct path.
+   *
+   * While a construct of the app (an image, a service, an option of the app) has a problem, the problems that
+   * the generated files (bake, compose, workflows, report, overview) find in what they derive from it are left
+   * out: they repeat it under a file's path; any that remain are reported once the constructs have none.
    */
   public validate(): string[] {
-    const errors: string[] = [];
+    const own: string[] = [];
+    const derived: string[] = [];
+    const outputs = new Set<IConstruct>(this.outputs);
     for (const c of findAll(this)) {
-      for (const message of c.node.validate()) {
-        errors.push(formatProblem(c.node.path, message));
+      const messages = c.node.validate();
+      if (messages.length > 0) {
+        const list = c.node.scopes.some(s => outputs.has(s)) ? derived : own;
+        list.push(...messages.map(message => formatProblem(c.node.path, message)));
       }
     }
-    return errors;
+    return own.length > 0 ? own : derived;
   }
 
   /** Every warning recorded under this app, each prefixed with its construct path. */

@@ -12,20 +12,6 @@ export function escapeInterpolation(value: string): string {
   return value.split('$').join('$$');
 }
 
-/**
- * Characters a compose file cannot carry as they are, with the reason. The `yaml` library writes them raw even
- * inside double quotes, where YAML 1.2 forbids them (DEL, C1 controls, U+FFFE/U+FFFF, unpaired surrogates) or
- * where YAML 1.1 parsers such as the one in Docker Compose read them as line breaks (U+0085, U+2028, U+2029),
- * which would silently change the value. A NUL cannot be part of an environment variable or label.
- */
-const UNREPRESENTABLE = /[\0\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/** The first character of `value` that a compose file cannot carry, as `U+XXXX`, or undefined. */
-export function unrepresentableCharacter(value: string): string | undefined {
-  // No `u` flag: surrogates are matched one code unit at a time, so an unpaired one is found.
-  const m = UNREPRESENTABLE.exec(value);
-  if (!m) {
-    return undefined;
-  }
-  return `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-}
+// Characters a compose file cannot carry as they are: one list for the whole library (core/text.ts), which the
+// services also check their own values against.
+export { unrepresentableCharacter } from '../core/text';

@@ -6,6 +6,7 @@ import { appOf } from '../core/app-of';
 import { duplicateImageReference, familyNotOfLanguage, imageHasNoStages, invalidImageTagTemplate } from '../core/errors';
 import { GeneratedFile } from '../core/generated-file';
 import { pathProblems } from '../core/path-grammar';
+import { textProblems } from '../core/text';
 import { findAll, memo } from '../core/tree-index';
 import { BaseImage, Dockerfile, ImageReference, MountType, renderDockerignore, RunMount, Stage } from '../dockerfile';
 import { ImageRecipe, recipeForLanguage } from '../recipes';
@@ -301,6 +302,8 @@ export abstract class LucidImage extends Construct {
         errors.push(`build secret "${s.id}" reads from "${s.location}", which is not a valid ${s.source === SecretSource.ENVIRONMENT ? 'environment variable name' : 'file path (no commas, quotes or newlines)'}`);
       }
     }
+    // The labels bake writes as HCL strings (which bake reads as NFC) and the Dockerfile as LABEL lines.
+    errors.push(...textProblems([['description', this.description], ['version', this.version]], { nfc: true }));
     if (!(this.sizeBudgetMb > 0)) {
       errors.push(`sizeBudgetMb must be a positive number of MB, got ${this.sizeBudgetMb}`);
     }

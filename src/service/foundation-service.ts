@@ -8,6 +8,7 @@ import { SecretSource, ServiceSecret } from './secret';
 import { brand, hasBrand } from '../core/brand';
 import { invalidEnvName } from '../core/errors';
 import { isPort, portProblem } from '../core/port';
+import { textProblems } from '../core/text';
 import { ImageReference } from '../dockerfile';
 
 
@@ -208,6 +209,14 @@ export class FoundationService extends Construct implements IStackService {
     if (this.dataPath !== undefined && !this.dataPath.startsWith('/')) {
       errors.push(`dataPath "${this.dataPath}" must be absolute`);
     }
+    errors.push(...textProblems([
+      ['image', this.image], ['user', this.user], ['dataPath', this.dataPath],
+      ...Object.entries(this.env).flatMap(([k, v]) => [['env name', k], [`env ${JSON.stringify(k)}`, v]] as const),
+      ...(this.command ?? []).map((a, i) => [`command argument #${i + 1}`, a] as const),
+      ...(this.healthCheck.command ?? []).map((a, i) => [`health check argument #${i + 1}`, a] as const),
+      ...this.tmpfs.map(t => ['tmpfs', t] as const),
+      ...this.secretList.map(s => [`secret "${s.name}" location`, s.location] as const),
+    ]));
     return errors;
   }
 }

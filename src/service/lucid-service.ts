@@ -12,6 +12,7 @@ import { noServiceRecipe } from '../core/errors';
 import { LucidLabel } from '../core/labels';
 import { pathProblems } from '../core/path-grammar';
 import { isPort, portProblem } from '../core/port';
+import { textProblems } from '../core/text';
 import { Protocol, Stage } from '../dockerfile';
 import { BuildSecret } from '../images/build-secret';
 import { ImageKind, LucidImage } from '../images/lucid-image';
@@ -330,6 +331,11 @@ export class LucidService extends LucidImage implements IStackService {
 
   private validateService(): string[] {
     const errors: string[] = [];
+    // What reaches compose as text (the image checks its labels; the Dockerfile's own checks name its stage).
+    errors.push(...textProblems([
+      ...Object.entries(this.env).map(([k, v]) => [`env ${JSON.stringify(k)}`, v] as const),
+      ...this.healthCheckCommand.map((a, i) => [`health check argument #${i + 1}`, a] as const),
+    ], { nfc: true }));
     if (!isPort(this.port)) {
       errors.push(portProblem('port', this.port));
     }

@@ -24,7 +24,7 @@ const project = new cdk.JsiiProject({
 
   peerDeps: ['constructs@^10.5.0', 'projen@^0.103.25'],
   bundledDeps: ['yaml', '@balena/dockerignore', 'dockerfile-ast'],
-  devDeps: ['@swc/core', 'fast-check', '@cdktf/hcl2json', 'ajv@^8', 'ajv-formats', '@actions/workflow-parser', 'mermaid@^11', 'playwright-core@^1.65'],
+  devDeps: ['@swc/core', 'fast-check', '@cdktf/hcl2json', 'ajv@^8', 'ajv-formats', '@actions/workflow-parser', 'mermaid@^11', 'playwright-core@^1.65', 'marked@^16'],
 
   jestOptions: {
     updateSnapshot: javascript.UpdateSnapshot.NEVER,

@@ -1,6 +1,7 @@
 import { ComplianceFinding, ComplianceSuppression } from './finding';
 import { ComplianceLevel } from './level';
 import { RulePack } from './rule-pack';
+import { markdownCode, markdownComment, markdownText } from '../core/markdown';
 
 /** An image, foundation service or bare Dockerfile the report has a section for. @internal */
 export interface ReportSubject {
@@ -47,7 +48,7 @@ type Result = 'pass' | 'fail' | 'warning' | 'suppressed' | 'n/a';
 export function renderReport(header: string[], input: ReportInput): string {
   const out: string[] = [];
   for (const h of header) {
-    out.push(`<!-- ${h.replace(/--/g, '- -')} -->`);
+    out.push(markdownComment(h));
   }
   out.push(`# Compliance report: ${text(input.title)}`, '');
   const ruleCount = input.packs.reduce((n, p) => n + p.rules.length, 0);
@@ -80,7 +81,7 @@ export function renderReport(header: string[], input: ReportInput): string {
   out.push('');
 
   for (const s of input.subjects) {
-    out.push(`## ${text(s.name)}`, '', `${text(s.kind)}, construct ${code(relative(s.path))}`, '', '| rule | level | result | details |', '| --- | --- | --- | --- |');
+    out.push(`## ${text(s.name)}`, '', `${text(s.kind)}, construct ${markdownCode(relative(s.path), false)}`, '', '| rule | level | result | details |', '| --- | --- | --- | --- |');
     for (const r of allRules) {
       const row = rowsBySubject.get(s.path)?.get(`${r.pack}\u0000${r.rule.id}`);
       out.push(`| ${code(r.rule.id)} | ${r.rule.level} | ${resultOf(row)} | ${details(row)} |`);
@@ -140,19 +141,12 @@ function details(row: ReportRow | undefined): string {
     : `${text(f.value)}; fix: ${text(f.fix)}`).join('<br>');
 }
 
-/** Text in a Markdown table cell: no line breaks, pipes and HTML escaped. */
+/** User text in a table cell or heading, shown exactly as written (see core/markdown). */
 function text(s: string): string {
-  return s
-    .replace(/\\/g, '\\\\')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/[*_[\]`]/g, c => `\\${c}`)
-    .replace(/\r\n|\r|\n/g, ' ');
+  return markdownText(s);
 }
 
-/** A code span in a table cell (backticks and pipes cannot appear inside one safely: they are replaced). */
+/** A code span in a table cell, holding exactly `s`. */
 function code(s: string): string {
-  return '`' + s.replace(/`/g, '\'').replace(/\|/g, '/').replace(/\r\n|\r|\n/g, ' ') + '`';
+  return markdownCode(s, true);
 }

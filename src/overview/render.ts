@@ -1,5 +1,6 @@
 import { MermaidEdgeStyle, MermaidFlowchart, MermaidGroup, MermaidIds, MermaidNode, renderFlowchart } from './mermaid';
 import { OverviewImage, OverviewInput, OverviewService } from './model';
+import { markdownCode, markdownComment, markdownText } from '../core/markdown';
 import { Plane } from '../service/plane';
 
 /** The class styles every diagram of STACK.md may use; a diagram declares the ones it draws with. */
@@ -29,7 +30,7 @@ export const OVERVIEW_DIAGRAMS = ['Planes and layers', 'Build graph', 'Runtime g
  */
 export function renderOverview(header: string[], input: OverviewInput): string {
   const ids = new MermaidIds();
-  const out: string[] = header.map(h => `<!-- ${h.replace(/--/g, '- -')} -->`);
+  const out: string[] = header.map(markdownComment);
   out.push(`# Stack overview: ${cell(input.title)}`, '',
     'The stack in pictures, drawn from its construct tree at every synthesis: where each service sits, how each '
     + 'image is built and how the services start. The tables list every image the stack builds and every '
@@ -193,17 +194,12 @@ function pick(...names: string[]): { [name: string]: string } {
   return out;
 }
 
-/** Plain text in a Markdown table cell or heading: one line, with HTML, pipes and Markdown markup inert. */
+/** User text in a table cell or heading, shown exactly as written (see core/markdown). */
 function cell(s: string): string {
-  return s
-    .replace(/\s+/g, ' ')
-    .replace(/[\\`*_[\]|#]/g, c => `\\${c}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+  return markdownText(s);
 }
 
-/** A code span in a table cell: no backtick or pipe can end it early, so those are replaced. */
+/** A code span in a table cell, holding exactly `s`. */
 function code(s: string): string {
-  return '`' + s.replace(/\s+/g, ' ').replace(/`/g, '\'').replace(/\|/g, '/') + '`';
+  return markdownCode(s, true);
 }

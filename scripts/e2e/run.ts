@@ -18,6 +18,10 @@ process.exit(runEndToEnd(app, {
   repoDir: repo,
   // Builds only from a warm cache: the suite proves the cold replay catches it.
   coldCacheFixtures: ['scripts/e2e/fixtures/maven-cold-cache'],
+  // Pushed to the engine's registry: the Go service for both platforms (its builder cross-compiles on the build
+  // platform and its runtime stage has no RUN step, so only its runs are emulated), and the Python base and a
+  // service built on it for amd64.
+  registry: { multiPlatform: ['rdp-services'], amd64Only: ['python-base', 'service-mesh-controller'] },
   // The same stack, synthesized with the stand-ins' lock into a copy of examples/lucid (its sources included).
   pinned: lockFile => {
     const root = path.join(work, 'pinned');

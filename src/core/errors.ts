@@ -453,6 +453,11 @@ export function e2eNoImages(appPath: string): Error {
   return new Error(`the app ${appPath} has no images to build: add a base image or a service to it`);
 }
 
+/** The e2e suite was asked to push a bake target the app does not have. @internal */
+export function e2eUnknownTarget(target: string, known: string[]): Error {
+  return new Error(`the e2e registry round trip names the bake target "${target}", which the app does not build: name one of ${known.join(', ')}`);
+}
+
 // The stack overview
 
 /** A stack overview file name that is not a Markdown file name. @internal */

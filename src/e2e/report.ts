@@ -1,5 +1,6 @@
 // The report of an end-to-end run, written as e2e-report.json and printed as tables: one row per image and
 // platform, the registry's manifests, compose timings, the cold-cache replay per workflow job, cache figures.
+import type { RegistryReport } from './registry';
 
 /** One image checked on one platform. @internal */
 export interface ImageReport {
@@ -44,8 +45,11 @@ export interface E2eReport {
   readonly passed: boolean;
   readonly totalSeconds: number;
   readonly images: ImageReport[];
-  /** Per image name, the platforms its manifest list in the registry holds (empty until a registry is in the loop). */
-  readonly registry: { readonly manifests: Record<string, string[]> };
+  /**
+   * Per image name, the platforms its manifest list in the registry holds (empty until a registry is in the loop),
+   * and the figures of the registry round trip when it ran.
+   */
+  readonly registry: { readonly manifests: Record<string, string[]> } & Partial<Omit<RegistryReport, 'manifests'>>;
   readonly compose: { readonly upSeconds: number; readonly downSeconds: number; readonly services: number };
   readonly replay: ReplayReport[];
   /** Cache figures: the build cache of the whole bake, and what each cold replay started from. */
@@ -68,12 +72,20 @@ export function reportTables(r: E2eReport): string {
   const replay = table(['workflow', 'job', 'seconds', 'result', 'expected', 'skipped'],
     r.replay.map(j => [j.workflow, j.job, j.seconds.toFixed(1), j.ok ? 'built' : 'failed', j.expectedOk ? 'built' : 'failed', j.skipped.join(',') || '-']));
   const manifests = Object.entries(r.registry.manifests);
+  const reg = r.registry;
+  const roundTrip = reg.cache === undefined ? [] : [
+    `registry push: ${Object.entries(reg.pushSeconds ?? {}).map(([t, s]) => `${t} ${s.toFixed(1)} s`).join('; ')}; ` +
+      `steps per platform from an empty cache: ${Object.entries(reg.buildSecondsPerPlatform ?? {}).map(([p, s]) => `${p} ${s.toFixed(1)} s`).join(', ')}`,
+    `registry cache (CACHE=registry, BuildKit state emptied): ${reg.cache.cached}/${reg.cache.steps} steps cached ` +
+      `(${(reg.cache.ratio * 100).toFixed(0)} %), ${reg.cache.seconds.toFixed(1)} s` + (reg.sbomOffline ? `; SBOM not made offline: ${reg.sbomOffline}` : ''),
+  ];
   return [
     images,
     '',
     replay,
     '',
     `registry manifests: ${manifests.length === 0 ? 'none (no registry in the loop)' : manifests.map(([n, p]) => `${n} [${p.join(', ')}]`).join('; ')}`,
+    ...roundTrip,
     `bake (all images): ${r.cache.bakeSeconds.toFixed(1)} s; build cache after it: ${r.cache.buildCacheMbAfterBake === null ? '-' : r.cache.buildCacheMbAfterBake.toFixed(0) + ' MB'}`,
     `compose up --build --wait: ${r.compose.upSeconds.toFixed(1)} s; compose down: ${r.compose.downSeconds.toFixed(1)} s (${r.compose.services} services)`,
     `replay: ${r.replay.reduce((s, j) => s + j.seconds, 0).toFixed(1)} s over ${r.replay.length} jobs; total ${r.totalSeconds.toFixed(1)} s`,

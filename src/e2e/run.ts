@@ -7,11 +7,12 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { hardeningMisses, InspectedContainer, writeMisses } from './hardening';
+import { RegistryReport, RegistryTarget, runRegistryRoundTrip } from './registry';
 import { contextsHcl, replayPlan, ReplayEngine, runReplay } from './replay';
 import { E2eReport, ImageReport, ReplayReport, reportTables } from './report';
 import { runStructureTest } from './structure-test';
 import type { LucidApp } from '../app/lucid-app';
-import { commandFailed, e2eNeedsRoot, e2eNoImages } from '../core/errors';
+import { commandFailed, e2eNeedsRoot, e2eNoImages, e2eUnknownTarget } from '../core/errors';
 import { ImageLock, ImageLockEntry, splitNameTag } from '../core/image-lock';
 import { LucidImage } from '../images/lucid-image';
 import { FoundationService } from '../service/foundation-service';
@@ -44,6 +45,12 @@ export interface EndToEndOptions {
    * files are built as they are.
    */
   readonly pinned?: (lockFile: string) => { repoDir: string; appDir: string };
+  /**
+   * The registry round trip (registry.ts), after every other check: the bake targets pushed for linux/amd64 and
+   * linux/arm64 (images whose RUN steps all run on the build platform, so nothing is emulated but their runs), and
+   * the ones pushed for linux/amd64 only. Default: none (no round trip).
+   */
+  readonly registry?: { readonly multiPlatform: string[]; readonly amd64Only: string[] };
 }
 
 /** The platforms the engine builds and runs (`LUCID_E2E_PLATFORMS`, comma-separated; default linux/amd64). */
@@ -89,6 +96,7 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
   const compose0 = { upSeconds: 0, downSeconds: 0, services: 0 };
   let bakeSecondsAll = 0;
   let buildCacheMb: number | null = null;
+  let registryReport: RegistryReport | undefined;
 
   /** Runs a command, returning its output; throws with its output when it fails (unless allowed). */
   const run = (cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; allowFailure?: boolean } = {}): Run => {
@@ -129,6 +137,35 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
     const env = engineEnv(run, script('engine.sh'), baseEnv);
     const docker = (args: string[], opts: { allowFailure?: boolean } = {}) => run('docker', args, { env, allowFailure: opts.allowFailure });
     log(`engine up (${seconds(t0).toFixed(1)} s): ${docker(['version', '-f', 'engine {{.Server.Version}}']).stdout.trim()}`);
+    // Runs a service's image on a platform as compose would, waits for its health check, checks its uid and (for an
+    // HTTP check) that it answers from outside, and removes it.
+    const runService = (image: LucidService, ref: string, platform: string, what = image.targetName) => {
+      const name = `lucid-e2e-${image.targetName}`;
+      docker(['rm', '-f', name], { allowFailure: true });
+      const runStart = Date.now();
+      docker(['run', '-d', '--pull', 'never', '--platform', platform, '--name', name, '--network', 'host', ...dockerRunFlags(), ref]);
+      let status = '';
+      while (seconds(runStart) < HEALTH_TIMEOUT_S) {
+        status = docker(['inspect', '-f', '{{.State.Health.Status}}', name]).stdout.trim();
+        if (status === 'healthy' || status === 'unhealthy') {
+          break;
+        }
+        spawnSync('sleep', ['0.25']);
+      }
+      const took = seconds(runStart);
+      check(status === 'healthy', `${what}: health check becomes healthy (${status} after ${took.toFixed(1)} s)`);
+      const pid = docker(['inspect', '-f', '{{.State.Pid}}', name]).stdout.trim();
+      const uid = /^Uid:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf-8'))?.[1];
+      check(uid === '65532', `${what}: the process runs as uid 65532 (got ${uid})`);
+      if (image.healthCheck.kind === HealthCheckKind.HTTP) {
+        // From outside too; a program without HTTP (Redis, the Tor proxy) is judged by its own check above.
+        const url = `http://127.0.0.1:${image.healthCheck.port ?? image.port}${image.healthCheck.path ?? '/health'}`;
+        const answer = run('bash', [script('engine.sh'), 'exec', 'curl', '-fsS', '--max-time', '5', url], { env, allowFailure: true });
+        check(answer.status === 0, `${what}: answers on ${url} (${answer.stdout.trim() || answer.stderr.trim()})`);
+      }
+      docker(['rm', '-f', name], { allowFailure: true });
+      return { healthy: status === 'healthy', uid: uid === undefined ? null : Number(uid), seconds: took };
+    };
 
     const external = externalImages(appDir, images, foundation);
     const t1 = Date.now();
@@ -197,34 +234,10 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
       check(shell.status !== 0, `${image.targetName}: /bin/sh cannot be executed`);
       const st = runStructureTest(path.join(appDir, image.directory, 'structure-test.yaml'), ref, env, platform);
       check(st.failures.length === 0, `${image.targetName}: structure-test.yaml, ${st.checks} checks${st.failures.map(f => '\n      ' + f).join('')}`);
-      let healthy = '-';
       if (LucidService.isLucidService(image)) {
-        const name = `lucid-e2e-${image.targetName}`;
-        docker(['rm', '-f', name], { allowFailure: true });
-        const runStart = Date.now();
-        docker(['run', '-d', '--pull', 'never', ...on, '--name', name, '--network', 'host', ...dockerRunFlags(), ref]);
-        let status = '';
-        while (seconds(runStart) < HEALTH_TIMEOUT_S) {
-          status = docker(['inspect', '-f', '{{.State.Health.Status}}', name]).stdout.trim();
-          if (status === 'healthy' || status === 'unhealthy') {
-            break;
-          }
-          spawnSync('sleep', ['0.25']);
-        }
-        healthy = seconds(runStart).toFixed(1);
-        healthyNow = status === 'healthy';
-        check(status === 'healthy', `${image.targetName}: health check becomes healthy (${status} after ${healthy} s)`);
-        const pid = docker(['inspect', '-f', '{{.State.Pid}}', name]).stdout.trim();
-        const uid = /^Uid:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf-8'))?.[1];
-        uidSeen = uid === undefined ? null : Number(uid);
-        check(uid === '65532', `${image.targetName}: the process runs as uid 65532 (got ${uid})`);
-        if (image.healthCheck.kind === HealthCheckKind.HTTP) {
-        // From outside too; a program without HTTP (Redis, the Tor proxy) is judged by its own check above.
-          const url = `http://127.0.0.1:${image.healthCheck.port ?? image.port}${image.healthCheck.path ?? '/health'}`;
-          const answer = run('bash', [script('engine.sh'), 'exec', 'curl', '-fsS', '--max-time', '5', url], { env, allowFailure: true });
-          check(answer.status === 0, `${image.targetName}: answers on ${url} (${answer.stdout.trim() || answer.stderr.trim()})`);
-        }
-        docker(['rm', '-f', name], { allowFailure: true });
+        const r = runService(image, ref, platform);
+        healthyNow = r.healthy;
+        uidSeen = r.uid;
       }
       check(sizeMb <= image.sizeBudgetMb, `${image.targetName}: ${sizeMb.toFixed(1)} MB within its budget of ${image.sizeBudgetMb} MB`);
       imageReports.push({
@@ -351,6 +364,34 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
       }
     }
 
+    if (options.registry && env.LUCID_REGISTRY) {
+      const byName = (names: string[]): RegistryTarget[] => names.map(n => {
+        const image = images.find(i => i.targetName === n);
+        if (!image) {
+          throw e2eUnknownTarget(n, images.map(i => i.targetName));
+        }
+        return { target: n, ref: image.imageRef, directory: image.directory, service: LucidService.isLucidService(image) };
+      });
+      const t5 = Date.now();
+      registryReport = runRegistryRoundTrip({
+        appDir,
+        workDir: work,
+        registry: env.LUCID_REGISTRY,
+        env,
+        contexts: pinnedContexts,
+        docker: (args, opts = {}) => run('docker', args, { env: opts.env ?? env, allowFailure: opts.allowFailure }),
+        exec: args => run('bash', [script('engine.sh'), 'exec', ...args], { env, allowFailure: true }),
+        standins: (refs, arches) => execFileSync('bash', [script('standins.sh'), ...refs],
+          { env: { ...env, LUCID_STANDIN_ARCHES: arches.join(' ') }, stdio: ['ignore', 'inherit', 'inherit'] }),
+        runService: (ref, target, platform) => runService(services.find(x => x.targetName === target)!, ref, platform, `registry: ${target} ${platform} pulled by digest`),
+        log,
+        check,
+      }, byName(options.registry.multiPlatform), byName(options.registry.amd64Only));
+      log(`registry round trip: ${seconds(t5).toFixed(1)} s`);
+    } else if (options.registry) {
+      check(false, 'the registry round trip needs the engine\'s registry (LUCID_REGISTRY from engine.sh env; LUCID_REGISTRY_PORT=0 leaves it out)');
+    }
+
     if (notRunNote) {
       console.log(`${notRunNote}.`);
     }
@@ -373,7 +414,7 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
     passed: failures.length === 0,
     totalSeconds: Math.round(seconds(started) * 10) / 10,
     images: imageReports,
-    registry: { manifests: {} },
+    registry: registryReport ?? { manifests: {} },
     compose: compose0,
     replay: replayReports,
     cache: { bakeSeconds: Math.round(bakeSecondsAll * 10) / 10, buildCacheMbAfterBake: buildCacheMb === null ? null : Math.round(buildCacheMb) },

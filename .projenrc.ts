@@ -54,6 +54,8 @@ project.package.addField('files', ['lib/', '.jsii', 'API.md', 'assets/']);
 // The tests feed generated files to docker buildx bake and docker compose: install their CLI plugins first.
 project.testTask.prependExec('bash assets/e2e/setup-docker-tools.sh >/dev/null');
 project.gitignore.exclude('/.e2e-work/', '/examples/lucid/secrets/');
+// BuildKit logs captured from the engine, which the e2e parsers are tested against.
+project.gitignore.include('/test/e2e/fixtures/**/*.log');
 project.eslint?.addLintPattern('examples');
 project.eslint?.allowDefaultProjectFiles('examples/*/*.ts');
 

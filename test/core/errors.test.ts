@@ -112,6 +112,7 @@ const FACTORIES: { [name: string]: [() => Error, string] } = {
   commandFailed: [() => errors.commandFailed('docker build', 1, 'ERROR: no space left on device'), 'no space left on device'],
   e2eNeedsRoot: [() => errors.e2eNeedsRoot(), 'run it with sudo or as root'],
   e2eNoImages: [() => errors.e2eNoImages('P/Lucid'), 'add a base image or a service'],
+  e2eUnknownTarget: [() => errors.e2eUnknownTarget('x', ['a', 'b']), 'name one of a, b'],
   replayExpressionUnsupported: [() => errors.replayExpressionUnsupported('build-x: Build x', ' github.sha '), 'give the value literally'],
   replayNeedsCycle: [() => errors.replayNeedsCycle(['a', 'b', 'a']), 'remove one of these needs'],
 };

@@ -72,7 +72,8 @@ export class BakeFile extends Construct {
     this.app = app;
     this.perArchitectureTags = options.perArchitectureTags ?? false;
     const fileName = options.fileName ?? 'docker-bake.hcl';
-    requirePath(this.node.path, 'fileName', fileName);
+    // An option of the app: the error names the app and the option the user gave.
+    requirePath(app.node.path, 'bake.fileName', fileName);
     new GeneratedFile(this, app.filePath(fileName), { render: header => renderBakeFile(this.model(), header) });
     this.node.addValidation({ validate: () => validateBakeModel(this.model()).map(p => `${fileName}: ${p}`) });
   }

@@ -96,7 +96,7 @@ export class Compliance extends Construct {
     this.packs = [...(options.packs ?? [new LucidStrict()])];
     const reportFile = options.reportFile ?? 'COMPLIANCE.md';
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*\.md$/.test(reportFile)) {
-      throw invalidReportFile(this.node.path, reportFile);
+      throw invalidReportFile(scope.node.path, reportFile);
     }
     this.reportPath = scope.filePath(reportFile);
     new GeneratedFile(this, this.reportPath, {

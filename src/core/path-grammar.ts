@@ -11,6 +11,7 @@ import { invalidPath } from './errors';
 // - no control character (C0, DEL, C1), no line or paragraph separator, no byte-order mark, no unpaired
 //   surrogate (written to disk as U+FFFD), and NFC (the text every consumer compares);
 // - no leading `<<` (BuildKit reads a COPY source `<<EOF` as a here-document, in either form);
+// - no `${{` (the workflow names build contexts and files, and GitHub evaluates `${{ … }}` anywhere in it);
 // - each component at most 255 bytes of UTF-8 (the file systems' NAME_MAX), the whole at most 1024.
 
 /** The longest component, in bytes of UTF-8 (NAME_MAX of ext4, xfs, btrfs, APFS). */
@@ -53,6 +54,9 @@ export function pathProblem(value: string, options: PathGrammarOptions = {}): st
   }
   if (/^\d*<</.test(value)) {
     return 'starts with "<<", which BuildKit reads as a here-document in COPY, copying nothing: rename it';
+  }
+  if (value.includes('${{')) {
+    return 'contains "${{", which GitHub Actions would evaluate as an expression in the workflow: rename it';
   }
   if (Buffer.byteLength(value) > MAX_PATH_BYTES) {
     return `is longer than ${MAX_PATH_BYTES} bytes: shorten it`;
@@ -123,4 +127,30 @@ export function requirePath(constructPath: string, option: string, value: string
 export function pathProblems(option: string, value: string, options: PathGrammarOptions = {}): string[] {
   const problem = pathProblem(value, options);
   return problem === undefined ? [] : [invalidPath('', option, value, problem).problem];
+}
+
+/**
+ * What is wrong with `value` as an absolute path inside a container (a volume's target, a tmpfs), with the fix,
+ * or undefined. Compose cleans such paths (`/a//b/` is `/a/b`, `/a/../b` is `/b`), so only a clean path reaches
+ * the container as written; `options.noColon` refuses `:`, where docker reads what follows as mount options.
+ * @internal
+ */
+export function containerPathProblem(value: string, options: { readonly noColon?: boolean } = {}): string | undefined {
+  const bad = badCharacter(value);
+  if (bad) {
+    return `contains ${bad}: use printable characters only`;
+  }
+  if (!value.startsWith('/')) {
+    return 'must be an absolute path in the container, e.g. "/data"';
+  }
+  if (value !== '/' && (value.endsWith('/') || value.split('/').slice(1).some(p => p === '' || p === '.' || p === '..'))) {
+    return 'is not a clean path (no "//", ".", ".." or trailing "/"), which compose would rewrite: write it as compose reads it, e.g. "/var/lib/data"';
+  }
+  if (options.noColon && value.includes(':')) {
+    return 'contains ":", after which docker reads mount options: rename the folder';
+  }
+  if (value.normalize('NFC') !== value) {
+    return 'is not in Unicode normal form C: write it NFC (value.normalize("NFC"))';
+  }
+  return undefined;
 }

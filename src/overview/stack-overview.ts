@@ -51,7 +51,7 @@ export class StackOverview extends Construct {
     this.app = app;
     const fileName = options.fileName ?? 'STACK.md';
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*\.md$/.test(fileName)) {
-      throw invalidOverviewFileName(this.node.path, fileName);
+      throw invalidOverviewFileName(app.node.path, fileName);
     }
     this.filePath = app.filePath(fileName);
     new GeneratedFile(this, this.filePath, { render: header => renderOverview(header, this.input()) });

@@ -117,10 +117,10 @@ describe('the path grammar', () => {
 
 describe('output files stay inside the app\'s folder (nothing is written when one would not)', () => {
   test.each([
-    ['bake.fileName ../x.hcl', { bake: { fileName: '../x.hcl' } }, 'Lucid/Bake] fileName "../x.hcl" leaves its folder'],
-    ['bake.fileName absolute', { bake: { fileName: '/tmp/x.hcl' } }, 'Lucid/Bake] fileName "/tmp/x.hcl" is absolute'],
-    ['compose.fileName ../x.yml', { compose: { fileName: '../x.yml' } }, 'Lucid/Compose] fileName "../x.yml" leaves its folder'],
-    ['compose.baseFileName ../../b.yml', { compose: { baseFileName: 'a/../../b.yml' } }, 'Lucid/Compose] baseFileName "a/../../b.yml" leaves its folder'],
+    ['bake.fileName ../x.hcl', { bake: { fileName: '../x.hcl' } }, 'Lucid] bake.fileName "../x.hcl" leaves its folder'],
+    ['bake.fileName absolute', { bake: { fileName: '/tmp/x.hcl' } }, 'Lucid] bake.fileName "/tmp/x.hcl" is absolute'],
+    ['compose.fileName ../x.yml', { compose: { fileName: '../x.yml' } }, 'Lucid] compose.fileName "../x.yml" leaves its folder'],
+    ['compose.baseFileName ../../b.yml', { compose: { baseFileName: 'a/../../b.yml' } }, 'Lucid] compose.baseFileName "a/../../b.yml" leaves its folder'],
     ['outdir with a backslash', { outdir: 'a\\b' }, 'Lucid] outdir "a\\\\b" contains a backslash'],
     ['outdir with an unpaired surrogate', { outdir: 'x\ud800' }, 'Lucid] outdir "x\\ud800" contains an unpaired surrogate'],
   ])('%s is refused with the construct path, and no file is written', (_what, appProps: LucidAppProps, message) => {

@@ -19,6 +19,8 @@ import { findAll, withTreeIndex } from '../core/tree-index';
 import { parseRef } from '../dockerfile/image-reference-facts';
 import { StackOverview, StackOverviewOptions } from '../overview/stack-overview';
 
+/** The platforms an app may build for: those Debian releases its images for (distroless follows Debian). */
+const PLATFORMS = ['linux/amd64', 'linux/arm64', 'linux/arm/v7', 'linux/arm/v5', 'linux/386', 'linux/ppc64le', 'linux/s390x', 'linux/riscv64'];
 
 /**
  * Options of an app's image lock.
@@ -298,19 +300,32 @@ export class LucidApp extends Component implements ILucidApp {
    *
    * While a construct of the app (an image, a service, an option of the app) has a problem, the problems that
    * the generated files (bake, compose, workflows, report, overview) find in what they derive from it are left
-   * out: they repeat it under a file's path; any that remain are reported once the constructs have none.
+   * out: they repeat it under a file's path; any that remain are reported once the constructs have none. So are
+   * the problems of the constructs inside an image or service that has problems of its own (its Dockerfile,
+   * its stages).
    */
   public validate(): string[] {
     const own: string[] = [];
     const derived: string[] = [];
     const outputs = new Set<IConstruct>(this.outputs);
+    const failed = new Set<IConstruct>();
     for (const c of findAll(this)) {
       const messages = c.node.validate();
-      if (messages.length > 0) {
-        const list = c.node.scopes.some(s => outputs.has(s)) ? derived : own;
-        list.push(...messages.map(message => formatProblem(c.node.path, message)));
+      if (messages.length === 0) {
+        continue;
       }
+      failed.add(c);
+      // Below the app, a construct inside one that has problems (an image's Dockerfile and its stages) mostly
+      // repeats them in its own words: it is left out until the enclosing construct is fixed.
+      const scopes = c.node.scopes;
+      if (scopes.slice(scopes.indexOf(this) + 1, -1).some(s => failed.has(s))) {
+        continue;
+      }
+      const list = scopes.some(s => outputs.has(s)) ? derived : own;
+      list.push(...messages.map(message => formatProblem(c.node.path, message)));
     }
+    // What lies between constructs (one compose service, secret or host port claimed twice) names the construct.
+    own.push(...this.compose._constructProblems().map(e => e.message));
     return own.length > 0 ? own : derived;
   }
 
@@ -383,7 +398,16 @@ export class LucidApp extends Component implements ILucidApp {
     for (const p of this.platforms) {
       if (!/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(p)) {
         errors.push(`platform "${p}" is not of the form os/arch[/variant], e.g. linux/arm64`);
+      } else if (!PLATFORMS.includes(p)) {
+        errors.push(`platform "${p}" is not one Debian builds its images for: use ${PLATFORMS.join(', ')}`);
       }
+    }
+    if (new Set(this.platforms).size !== this.platforms.length) {
+      errors.push(`platforms ${JSON.stringify(this.platforms)} name a platform twice: name each once`);
+    }
+    // eslint-disable-next-line no-control-regex
+    if (this.maintainer.trim() === '' || /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(this.maintainer)) {
+      errors.push(`maintainer ${JSON.stringify(this.maintainer)} must be one line of printable text, e.g. "Lucid Development Team <dev@lucid.example>"`);
     }
     if (this.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(this.asOf)) {
       errors.push(`asOf "${this.asOf}" must be a date written YYYY-MM-DD`);

@@ -1,4 +1,5 @@
-import { Construct } from 'constructs';
+import { isIP } from 'net';
+import { Construct, IConstruct } from 'constructs';
 import { toComposeObject } from './compose-object';
 import { ComposeDuration } from './duration';
 import { escapeInterpolation } from './escape';
@@ -11,7 +12,9 @@ import { validateComposeModel, validateComposeObject } from './validate';
 import type { ILucidApp } from '../core/app';
 import { lockedImage } from '../core/app-of';
 import { DocumentKind } from '../core/document';
+import { ConstructError, dependencyCycle, hostPortTaken, invalidPublishAddress, secretSourceClash, serviceNameTaken } from '../core/errors';
 import { GeneratedDocument } from '../core/generated-file';
+import { cyclesOf, formatCycle } from '../core/graph';
 import { IOverridableFile } from '../core/overridable-file';
 import { requirePath } from '../core/path-grammar';
 import { findAll } from '../core/tree-index';
@@ -78,8 +81,12 @@ export class ComposeFiles extends Construct {
     super(app, id);
     this.app = app;
     this.options = options;
-    requirePath(this.node.path, 'fileName', options.fileName ?? 'docker-compose.yml');
-    requirePath(this.node.path, 'baseFileName', options.baseFileName ?? 'docker-compose.base.yml');
+    // Options of the app: the errors name the app and the option the user gave.
+    requirePath(app.node.path, 'compose.fileName', options.fileName ?? 'docker-compose.yml');
+    requirePath(app.node.path, 'compose.baseFileName', options.baseFileName ?? 'docker-compose.base.yml');
+    if (options.publishAddress !== undefined && !isIP(options.publishAddress)) {
+      throw invalidPublishAddress(app.node.path, options.publishAddress);
+    }
     this.file = composeFile(this, app.filePath(options.fileName ?? 'docker-compose.yml'), () => this.stackModel(), () => this.images(false), [
       'Every service belongs to the profiles of its plane and layer (and of the services that need it):',
       'build and run the whole stack with `docker compose --profile \'*\' up --build --wait`, one plane with',
@@ -90,6 +97,68 @@ export class ComposeFiles extends Construct {
       'Builds the base images only: `docker compose -f docker-compose.base.yml build`',
       '(docker-compose.yml builds them too, before the services built on them).',
     ]);
+  }
+
+  /**
+   * The problems that lie between the app's constructs, each under the path of the construct that meets one
+   * declared before it: two of them that would be one compose service, one secret name (runtime or build) read
+   * from two sources, one host port published twice. Compose would keep one of each silently, or refuse the
+   * file; the app reports these with its constructs' own problems. @internal
+   */
+  public _constructProblems(): ConstructError[] {
+    const problems: ConstructError[] = [];
+    const lucid = findAll(this.app).filter(LucidService.isLucidService);
+    const foundation = findAll(this.app).filter(FoundationService.isFoundationService);
+    const bases = LucidImage.all(this.app).filter(i => i.kind === ImageKind.BASE);
+
+    const names = new Map<string, IConstruct>();
+    const named: [IConstruct, string][] = [...bases.map(b => [b, b.targetName] as [IConstruct, string]),
+      ...lucid.map(l => [l, l.serviceName] as [IConstruct, string]), ...foundation.map(f => [f, f.serviceName] as [IConstruct, string])];
+    for (const [c, name] of named) {
+      const first = names.get(name);
+      if (first === undefined) {
+        names.set(name, c);
+      } else if (!(LucidImage.isLucidImage(first) && LucidImage.isLucidImage(c))) {
+        // Two images of one id are the image's own problem (bake targets too); a foundation service is not one.
+        problems.push(serviceNameTaken(c.node.path, name, first.node.path));
+      }
+    }
+
+    const sources = new Map<string, { owner: IConstruct; from: string }>();
+    const described = (source: SecretSource, location: string) =>
+      source === SecretSource.FILE ? `the file ${JSON.stringify(location)}` : `the environment variable ${JSON.stringify(location)}`;
+    const declared: [IConstruct, string, string][] = [
+      ...LucidImage.all(this.app).flatMap(i => i.buildSecrets.map(b => [i, b.id, described(b.source, b.location)] as [IConstruct, string, string])),
+      ...[...lucid, ...foundation].flatMap(f => f.secrets.map(x => [f, x.name, described(x.source, x.location)] as [IConstruct, string, string])),
+    ];
+    for (const [c, name, from] of declared) {
+      const first = sources.get(name);
+      if (first === undefined) {
+        sources.set(name, { owner: c, from });
+      } else if (first.from !== from) {
+        problems.push(secretSourceClash(c.node.path, name, from, first.owner.node.path, first.from));
+      }
+    }
+
+    // Lucid services depend on services; a cycle starts nothing (compose) and orders no build (CI needs).
+    const byName = new Map<string, LucidService>(lucid.map(l => [l.serviceName, l]));
+    const edges = (name: string) => (byName.get(name)?.dependsOn ?? []).filter(LucidService.isLucidService).map(d => d.serviceName);
+    for (const cycle of cyclesOf([...byName.keys()], edges)) {
+      problems.push(dependencyCycle(byName.get(cycle[0])!.node.path, formatCycle(cycle)));
+    }
+
+    if (this.options.publishPorts !== false) {
+      const ports = new Map<number, IConstruct>();
+      for (const svc of [...lucid, ...foundation]) {
+        const first = ports.get(svc.port);
+        if (first === undefined) {
+          ports.set(svc.port, svc);
+        } else {
+          problems.push(hostPortTaken(svc.node.path, svc.port, first.node.path));
+        }
+      }
+    }
+    return problems;
   }
 
   /** The model of `docker-compose.yml`. */

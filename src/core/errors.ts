@@ -132,9 +132,12 @@ export function noRenderer(filePath: string): Error {
   return new Error(`${filePath}: no renderer: pass a render function in the file's options, or override renderContent()`);
 }
 
-/** A generated file whose path a lucid-cdk file of the project already writes. @internal */
-export function fileAlreadyWritten(relativePath: string, ownerPath: string): Error {
-  return new Error(`There is already a file under ${relativePath}: ${ownerPath} writes it. Give each image and service a directory of its own`);
+/**
+ * A generated file, of the construct at `path`, whose path a lucid-cdk file of the project already writes.
+ * @internal
+ */
+export function fileAlreadyWritten(path: string, relativePath: string, ownerPath: string): ConstructError {
+  return new ConstructError(path, `would write ${relativePath}, which ${ownerPath} already writes: give each image and service a directory of its own`);
 }
 
 /** A generated object file whose object, after overrides, is invalid. @internal */
@@ -333,7 +336,7 @@ export function suppressionWithoutReason(path: string, ruleId: string, minLength
 
 /** A compliance report file name that is not a Markdown file name. @internal */
 export function invalidReportFile(path: string, reportFile: string): ConstructError {
-  return new ConstructError(path, `reportFile "${reportFile}" must be a file name ending in .md (letters, digits, ".", "_", "-"), e.g. "COMPLIANCE.md"`);
+  return new ConstructError(path, `compliance.reportFile "${reportFile}" must be a file name ending in .md (letters, digits, ".", "_", "-"), e.g. "COMPLIANCE.md"`);
 }
 
 /** A hand-written file to judge that cannot be read. */
@@ -462,7 +465,7 @@ export function e2eUnknownTarget(target: string, known: string[]): Error {
 
 /** A stack overview file name that is not a Markdown file name. @internal */
 export function invalidOverviewFileName(path: string, fileName: string): ConstructError {
-  return new ConstructError(path, `fileName "${fileName}" must be a file name ending in .md (letters, digits, ".", "_", "-"), e.g. "STACK.md"`);
+  return new ConstructError(path, `overview.fileName "${fileName}" must be a file name ending in .md (letters, digits, ".", "_", "-"), e.g. "STACK.md"`);
 }
 
 /** A Mermaid id prefix that is not a lower-case word. @internal */
@@ -473,4 +476,39 @@ export function invalidMermaidIdPrefix(prefix: string): Error {
 /** A Mermaid class name that is not letters and digits. @internal */
 export function invalidMermaidClassName(name: string): Error {
   return new Error(`Mermaid class name "${name}" is not usable in classDef: use letters and digits, starting with a letter`);
+}
+
+/** A `compose.publishAddress` that is not an IP address. @internal */
+export function invalidPublishAddress(path: string, address: string): ConstructError {
+  return new ConstructError(path, `compose.publishAddress ${JSON.stringify(address)} is not an IP address, which compose needs for host_ip: give one such as "127.0.0.1" or "::1"`);
+}
+
+/** A construct of the app given an id its scope already holds. @internal */
+export function duplicateConstructId(scopePath: string, id: string): ConstructError {
+  return new ConstructError(scopePath, `already holds a construct with the id ${JSON.stringify(id)}: give each image and service of a scope an id of its own`);
+}
+
+/** A construct of the app given an empty id. @internal */
+export function emptyConstructId(scopePath: string): ConstructError {
+  return new ConstructError(scopePath, 'an image or service was given an empty id: give it one such as "api" (it names its bake target and compose service)');
+}
+
+/** Two services (or a service and a base image) that would be one compose service. @internal */
+export function serviceNameTaken(path: string, name: string, otherPath: string): ConstructError {
+  return new ConstructError(path, `is the compose service ${JSON.stringify(name)}, as is ${otherPath}: compose would keep one of them; give one of them another id`);
+}
+
+/** One compose secret name given two different sources. @internal */
+export function secretSourceClash(path: string, name: string, source: string, otherPath: string, otherSource: string): ConstructError {
+  return new ConstructError(path, `secret ${JSON.stringify(name)} reads ${source}, but ${otherPath} reads the secret of that name ${otherSource}: compose keeps one secret per name; give one of them another name, or both the same source`);
+}
+
+/** Two services that publish the same host port. @internal */
+export function hostPortTaken(path: string, port: number, otherPath: string): ConstructError {
+  return new ConstructError(path, `publishes host port ${port}, as does ${otherPath}: give one of them another port, or publish no ports (compose.publishPorts: false)`);
+}
+
+/** Services whose dependencies run in a cycle (`a => b => a`), reported at the first of them. @internal */
+export function dependencyCycle(path: string, cycle: string): ConstructError {
+  return new ConstructError(path, `dependsOn runs in a cycle, ${cycle}, which compose cannot start and CI cannot order: remove one of these dependencies`);
 }

@@ -54,10 +54,16 @@ function claimPath(scope: IConstruct, filePath: string): string {
   const absolute = resolve(project.outdir, normalize(filePath));
   const prior = filePaths(root).get(absolute);
   if (prior && prior.node.scope?.node.tryFindChild(prior.node.id) === prior) {
-    throw fileAlreadyWritten(relative(root.outdir, absolute), ownerPath(prior));
+    throw fileAlreadyWritten(ownerOf(scope), relative(root.outdir, absolute), ownerPath(prior));
   }
   (root as unknown as RootWithPaths)[SKIP_LOOKUP] = absolute;
   return filePath;
+}
+
+/** The path of the construct a new file under `scope` belongs to: the image or service it is part of. */
+function ownerOf(scope: IConstruct): string {
+  // A Dockerfile's files sit under the image's Dockerfile construct; name the image the user wrote.
+  return scope.node.id === 'Dockerfile' && scope.node.scope ? scope.node.scope.node.path : scope.node.path;
 }
 
 /** The path of the construct a lucid-cdk file belongs to (an image, a service, an emitter). */

@@ -3,6 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { BuildSecret } from './build-secret';
 import type { ILucidApp } from '../core/app';
 import { appOf } from '../core/app-of';
+import { newConstructId } from '../core/construct-id';
 import { duplicateImageReference, familyNotOfLanguage, imageHasNoStages, invalidImageTagTemplate } from '../core/errors';
 import { GeneratedFile } from '../core/generated-file';
 import { pathProblems } from '../core/path-grammar';
@@ -130,7 +131,7 @@ export abstract class LucidImage extends Construct {
    * @param props its properties
    */
   constructor(scope: Construct, id: string, props: LucidImageProps) {
-    super(scope, id);
+    super(scope, newConstructId(scope, id));
     Object.defineProperty(this, LUCID_IMAGE, { value: true });
     this.app = appOf(this);
     this.givenDirectory = props.directory;
@@ -286,20 +287,20 @@ export abstract class LucidImage extends Construct {
     const ids = new Set<string>();
     for (const s of this.buildSecrets) {
       if (!/^[A-Za-z0-9_.-]+$/.test(s.id)) {
-        errors.push(`build secret id "${s.id}" may hold only letters, digits, "-", "_" and "."`);
+        errors.push(`build secret id "${s.id}" is invalid: use only letters, digits, "-", "_" and "." (e.g. "pip-index")`);
       }
       if (ids.has(s.id)) {
         errors.push(`build secret "${s.id}" is declared twice`);
       }
       ids.add(s.id);
       if (!s.target.startsWith('/')) {
-        errors.push(`build secret "${s.id}" must be mounted at an absolute path, got "${s.target}"`);
+        errors.push(`build secret "${s.id}" must be mounted at an absolute path, got "${s.target}": give one such as "/run/secrets/${s.id}"`);
       }
       if (s.source === SecretSource.FILE) {
         errors.push(...pathProblems(`build secret "${s.id}" from`, s.location));
       }
       if (s.source === SecretSource.ENVIRONMENT ? !/^[A-Za-z_][A-Za-z0-9_]*$/.test(s.location) : (s.location === '' || /[,\n"]/.test(s.location))) {
-        errors.push(`build secret "${s.id}" reads from "${s.location}", which is not a valid ${s.source === SecretSource.ENVIRONMENT ? 'environment variable name' : 'file path (no commas, quotes or newlines)'}`);
+        errors.push(`build secret "${s.id}" reads from "${s.location}", which is not a valid ${s.source === SecretSource.ENVIRONMENT ? 'environment variable name' : 'file path (no commas, quotes or newlines)'}: rename it`);
       }
     }
     // The labels bake writes as HCL strings (which bake reads as NFC) and the Dockerfile as LABEL lines.

@@ -3,6 +3,7 @@ import { LanguageRecipe, RecipeBaseImage, RecipeImage, RecipeRuntime } from './r
 import { isJavaModule } from './words';
 import { invalidJavaModule } from '../core/errors';
 import { GeneratedFile } from '../core/generated-file';
+import { pathProblems } from '../core/path-grammar';
 import { BaseImage, Dockerfile, RunMount, Stage } from '../dockerfile';
 import { shellQuote } from '../dockerfile/shell';
 import { RuntimeFamily } from '../runtimes';
@@ -261,7 +262,18 @@ export const JAVA_RECIPE: LanguageRecipe = {
     };
   },
   serviceProblems(rt: JavaRecipeRuntime) {
-    return jlinkModuleProblems(rt.javaOptions?.jlinkModules);
+    const o = rt.javaOptions;
+    const problems = jlinkModuleProblems(o?.jlinkModules);
+    if (o?.artifact !== undefined) {
+      problems.push(...pathProblems('artifact', o.artifact));
+    }
+    for (const option of o?.jvmOptions ?? []) {
+      // eslint-disable-next-line no-control-regex
+      if (!option.startsWith('-') || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(option)) {
+        problems.push(`jvmOptions: ${JSON.stringify(option)} is not a JVM option: each starts with "-" and holds no control characters or line breaks (e.g. "-Xmx256m")`);
+      }
+    }
+    return problems;
   },
   structureFiles(facts) {
     const must = (p: string) => ({ name: `${p} exists, owned by root`, path: p, shouldExist: true, uid: 0 });

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { LanguageRecipe, RecipeBaseImage, RecipeRuntime } from './recipe';
+import { pathProblems } from '../core/path-grammar';
 import { BaseImage, Dockerfile, MountType, RunMount, Stage } from '../dockerfile';
 import { RuntimeFamily } from '../runtimes';
 
@@ -102,6 +103,10 @@ export const NODE_RECIPE: LanguageRecipe = {
   structureCommands({ family }) {
     const version = (family.languageVersion ?? '').replace(/\./g, '\\.');
     return [{ name: `node ${family.languageVersion}`, command: family.interpreterPath!, args: ['--version'], expectedOutput: [`^v${version}\\.`] }];
+  },
+  serviceProblems(rt: NodeRecipeRuntime) {
+    const main = rt.nodeOptions?.main;
+    return main === undefined ? [] : pathProblems('main', main);
   },
   isOwnProbe: () => false,
 };

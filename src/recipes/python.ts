@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { LanguageRecipe, RecipeBaseImage, RecipeRuntime } from './recipe';
+import { pathProblems } from '../core/path-grammar';
 import { BaseImage, Dockerfile, MountType, RunMount, Stage } from '../dockerfile';
 import { shellQuote, shellWords } from '../dockerfile/shell';
 import { RuntimeFamily } from '../runtimes';
@@ -124,10 +125,20 @@ export const PYTHON_RECIPE: LanguageRecipe = {
   },
   serviceProblems(rt: PythonRecipeRuntime) {
     const o = rt.pythonOptions;
-    if (o?.baseImage && o.requirements) {
-      return [`requirements "${o.requirements}" cannot be installed on top of base ${o.baseImage.node.path}: its runtime has no shell or pip. Put them in the base's requirements, or run on distroless directly (drop "baseImage")`];
+    const problems: string[] = [];
+    if (o?.module !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(o.module)) {
+      problems.push(`module ${JSON.stringify(o.module)} is not a Python module name: give a dotted name such as "app.main" (run as python -m), or drop module to run main`);
     }
-    return [];
+    if (o?.module !== undefined && o.main !== undefined) {
+      problems.push('main and module are both given: give main (a file to run) or module (python -m), not both');
+    }
+    if (o?.main !== undefined) {
+      problems.push(...pathProblems('main', o.main));
+    }
+    if (o?.baseImage && o.requirements) {
+      problems.push(`requirements "${o.requirements}" cannot be installed on top of base ${o.baseImage.node.path}: its runtime has no shell or pip. Put them in the base's requirements, or run on distroless directly (drop "baseImage")`);
+    }
+    return problems;
   },
   structureFiles(facts) {
     const out = [

@@ -4,9 +4,12 @@ import { secretEnvProblems } from './env-check';
 import { HealthCheck, HealthCheckKind } from './health-check';
 import { Layer } from './layer';
 import { IStackService } from './lucid-service';
-import { SecretSource, ServiceSecret } from './secret';
+import { RUN_CONTRACT } from './run-contract';
+import { secretProblems, ServiceSecret } from './secret';
 import { brand, hasBrand } from '../core/brand';
+import { newConstructId } from '../core/construct-id';
 import { invalidEnvName } from '../core/errors';
+import { containerPathProblem } from '../core/path-grammar';
 import { isPort, portProblem } from '../core/port';
 import { textProblems } from '../core/text';
 import { ImageReference } from '../dockerfile';
@@ -156,7 +159,7 @@ export class FoundationService extends Construct implements IStackService {
    * @param props its properties
    */
   constructor(scope: Construct, id: string, props: FoundationServiceProps) {
-    super(scope, id);
+    super(scope, newConstructId(scope, id));
     brand(this, FOUNDATION_SERVICE);
     this.serviceName = id;
     this.image = props.image;
@@ -185,7 +188,7 @@ export class FoundationService extends Construct implements IStackService {
   private validateFoundation(): string[] {
     const errors: string[] = [];
     if (!ImageReference.isValid(this.image)) {
-      errors.push(`image "${this.image}" is not a valid image reference`);
+      errors.push(`image ${JSON.stringify(this.image)} is not a valid image reference: write [registry/]repository[:tag][@digest] in lower case, e.g. "redis:8.0" or "docker.io/library/postgres:17"`);
     } else {
       const ref = ImageReference.parse(this.image);
       if (!ref.digest && (!ref.tag || ref.tag === 'latest')) {
@@ -203,11 +206,22 @@ export class FoundationService extends Construct implements IStackService {
       errors.push(invalidEnvName('', key).problem);
     }
     errors.push(...secretEnvProblems(this.env));
-    for (const s of this.secretList.filter(x => x.source === SecretSource.ENVIRONMENT)) {
-      errors.push(`secret "${s.name}" comes from an environment variable, which compose cannot put into a read-only container: give it a file (source: SecretSource.FILE)`);
+    errors.push(...secretProblems(this.secretList));
+    const dataProblem = this.dataPath === undefined ? undefined : containerPathProblem(this.dataPath);
+    if (dataProblem !== undefined) {
+      errors.push(`dataPath ${JSON.stringify(this.dataPath)} ${dataProblem}`);
     }
-    if (this.dataPath !== undefined && !this.dataPath.startsWith('/')) {
-      errors.push(`dataPath "${this.dataPath}" must be absolute`);
+    for (const t of this.tmpfs) {
+      const problem = containerPathProblem(t, { noColon: true });
+      if (problem !== undefined) {
+        errors.push(`tmpfs ${JSON.stringify(t)} ${problem.replace('"/data"', '"/tmp"')}`);
+      }
+    }
+    if (this.user !== undefined && isRootUser(this.user)) {
+      errors.push(`user ${JSON.stringify(this.user)} is root: give the non-root uid the image runs as (e.g. "999:999"), or "${RUN_CONTRACT.user}" for a distroless image`);
+    }
+    if (!/^[a-z0-9][a-z0-9_.-]*$/.test(this.serviceName)) {
+      errors.push(`id ${JSON.stringify(this.serviceName)} names the compose service: use lower case letters, digits, ".", "-" and "_"`);
     }
     errors.push(...textProblems([
       ['image', this.image], ['user', this.user], ['dataPath', this.dataPath],
@@ -219,4 +233,10 @@ export class FoundationService extends Construct implements IStackService {
     ]));
     return errors;
   }
+}
+
+/** Whether a compose `user` (`name`, `uid`, `name:group`, `uid:gid`) runs as root. */
+function isRootUser(user: string): boolean {
+  const who = user.split(':')[0].trim();
+  return who === 'root' || /^0+$/.test(who);
 }

@@ -4,13 +4,12 @@ import { secretEnvProblems } from './env-check';
 import { HealthCheck, HealthCheckKind } from './health-check';
 import { Layer } from './layer';
 import { Plane } from './plane';
-import { SecretSource, ServiceSecret } from './secret';
+import { secretProblems, ServiceSecret } from './secret';
 import { ServiceRuntime } from './service-runtime';
 import { tryAppOf } from '../core/app-of';
 import { brand, hasBrand } from '../core/brand';
-import { noServiceRecipe } from '../core/errors';
+import { familyNotOfLanguage, noServiceRecipe } from '../core/errors';
 import { LucidLabel } from '../core/labels';
-import { pathProblems } from '../core/path-grammar';
 import { isPort, portProblem } from '../core/port';
 import { textProblems } from '../core/text';
 import { Protocol, Stage } from '../dockerfile';
@@ -339,7 +338,18 @@ export class LucidService extends LucidImage implements IStackService {
     if (!isPort(this.port)) {
       errors.push(portProblem('port', this.port));
     }
+    // Enums are checked where a caller in another language (or JavaScript) can pass anything.
+    if (!(Object.values(Plane) as unknown[]).includes(this.plane)) {
+      errors.push(`plane ${JSON.stringify(this.plane)} is not a Plane: use one of ${Object.keys(Plane).map(k => `Plane.${k}`).join(', ')}`);
+    }
+    if (!(Object.values(Layer).filter(v => typeof v === 'number') as unknown[]).includes(this.layer)) {
+      errors.push(`layer ${JSON.stringify(this.layer)} is not a Layer: use one of ${Object.keys(Layer).filter(k => isNaN(Number(k))).map(k => `Layer.${k}`).join(', ')}`);
+    }
     errors.push(...this.healthCheck.problems());
+    if (this.runtime.family.language !== this.runtime.language) {
+      const names = RuntimeFamily.all().filter(f => f.language === this.runtime.language).map(f => f.name);
+      errors.push(familyNotOfLanguage('', this.runtime.family.name, this.runtime.language, names).problem);
+    }
     errors.push(...(this.runtime._recipe.serviceProblems?.(this.runtime) ?? []));
     for (const key of Object.keys(this.env)) {
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
@@ -350,24 +360,7 @@ export class LucidService extends LucidImage implements IStackService {
       }
     }
     errors.push(...secretEnvProblems(this.env));
-    const secretNames = new Set<string>();
-    for (const s of this.secretList) {
-      if (!/^[a-z0-9][a-z0-9_-]*$/.test(s.name)) {
-        errors.push(`secret name "${s.name}" must be lower case letters, digits, "-" and "_"`);
-      }
-      if (secretNames.has(s.name)) {
-        errors.push(`secret "${s.name}" is declared twice`);
-      }
-      secretNames.add(s.name);
-      if (s.source === SecretSource.ENVIRONMENT) {
-        errors.push(`secret "${s.name}" comes from an environment variable, which compose cannot put into a read-only container: give it a file (source: SecretSource.FILE)`);
-      }
-      if (s.source === SecretSource.FILE && (s.location.includes('\n') || s.location.length === 0)) {
-        errors.push(`secret "${s.name}" needs a file path without newlines`);
-      } else if (s.source === SecretSource.FILE) {
-        errors.push(...pathProblems(`secret "${s.name}" from`, s.location));
-      }
-    }
+    errors.push(...secretProblems(this.secretList));
     // A dependency on a higher layer is the compliance rule LUCID-LYR1's to report (it can be suppressed).
     for (const d of this.dependencies) {
       errors.push(...this.peerProblems('dependsOn', 'depend on', d));

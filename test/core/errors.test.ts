@@ -56,7 +56,7 @@ const FACTORIES: { [name: string]: [() => Error, string] } = {
   noRenderer: [() => errors.noRenderer('a.txt'), 'pass a render function'],
   invalidImageLock: [() => errors.invalidImageLock('images.lock.json', ['entry 1: digest "x" must be sha256: and 64 hex digits (copy it from docker buildx imagetools inspect)']), 'copy it from docker buildx imagetools inspect'],
   pinFailed: [() => errors.pinFailed(['mongo:8.0: not found (check the tag)']), 'check the tag'],
-  fileAlreadyWritten: [() => errors.fileAlreadyWritten('apps/x/Dockerfile', 'App/Lucid/x'), 'Give each image and service a directory of its own'],
+  fileAlreadyWritten: [() => errors.fileAlreadyWritten(PATH, 'apps/x/Dockerfile', 'App/Lucid/x'), 'give each image and service a directory of its own'],
   invalidGeneratedFile: [() => errors.invalidGeneratedFile('a.yml', ['x: is wrong (do y)']), 'x: is wrong (do y)'],
   stageOutsideDockerfile: [() => errors.stageOutsideDockerfile(PATH, 'runtime'), 'use dockerfile.addStage("runtime", ...)'],
   invalidStageName: [() => errors.invalidStageName(PATH, 'stage name "A" is invalid: use lower-case letters'), 'use lower-case letters'],
@@ -114,6 +114,13 @@ const FACTORIES: { [name: string]: [() => Error, string] } = {
   e2eNoImages: [() => errors.e2eNoImages('P/Lucid'), 'add a base image or a service'],
   e2eUnknownTarget: [() => errors.e2eUnknownTarget('x', ['a', 'b']), 'name one of a, b'],
   replayExpressionUnsupported: [() => errors.replayExpressionUnsupported('build-x: Build x', ' github.sha '), 'give the value literally'],
+  invalidPublishAddress: [() => errors.invalidPublishAddress('Lucid', 'localhost'), 'give one such as "127.0.0.1"'],
+  duplicateConstructId: [() => errors.duplicateConstructId('Lucid', 'api'), 'give each image and service of a scope an id of its own'],
+  emptyConstructId: [() => errors.emptyConstructId('Lucid'), 'give it one such as "api"'],
+  serviceNameTaken: [() => errors.serviceNameTaken(PATH, 'api', 'Lucid/group/api'), 'give one of them another id'],
+  secretSourceClash: [() => errors.secretSourceClash(PATH, 'token', 'the file "a"', 'Lucid/b', 'the file "b"'), 'give one of them another name, or both the same source'],
+  hostPortTaken: [() => errors.hostPortTaken(PATH, 8080, 'Lucid/web'), 'give one of them another port'],
+  dependencyCycle: [() => errors.dependencyCycle(PATH, 'a => b => a'), 'remove one of these dependencies'],
   replayNeedsCycle: [() => errors.replayNeedsCycle(['a', 'b', 'a']), 'remove one of these needs'],
 };
 

@@ -19,7 +19,7 @@ describe('file paths', () => {
     const app = Testing.app();
     service(app, 'a', 'apps/shared');
     expect(() => service(app, 'b', 'apps/shared'))
-      .toThrow(/There is already a file under apps\/shared\/Dockerfile: .*\/Lucid\/a writes it. Give each image and service a directory of its own/);
+      .toThrow(/^\[.*\/Lucid\/b\] would write apps\/shared\/Dockerfile, which .*\/Lucid\/a already writes: give each image and service a directory of its own$/);
   });
 
   test('a projen file created before a lucid-cdk file with its path: synthesis names both and writes nothing', () => {

@@ -2,20 +2,21 @@ import { DockerfileParser } from 'dockerfile-ast';
 import {
   FoundationService, HealthCheck, Layer, LucidApp, LucidService, Plane, SecretSource, ServiceRuntime, Testing,
 } from '../../src';
-import { isConstructError } from '../../src/core/errors';
+import { isConstructError, isSynthesisError } from '../../src/core/errors';
+import { decodeDockerfile } from '../dockerfile/decode';
 import { docker } from '../util/docker';
 import { hostileStrings } from '../util/hostile';
 
 // Hostile strings in the fields whose values reach the generated files as values: each is either refused, with
 // the path of the construct it was given to, or read back unchanged by the program that consumes the file
 // (`docker compose config`, `docker buildx bake --print`, a Dockerfile parser for exec-form CMD). Every field draws the same
-// seeded strings, a third of them made of ordinary characters only; all accepted values of a field go into one
-// app (one service each) and each consumer reads that app once.
+// seeded strings, a third of them made of ordinary characters only. All values of a field go into one app, one
+// construct each: a synthesis refuses some, each by a problem under the construct it was given to; those are taken
+// out and the rest synthesized again, until the app synthesizes. A problem that names no construct of the field
+// (an emitter, a generated file) fails the test. Each consumer then reads the final app once.
 
-const COUNT = 150;
+const COUNT = 1000;
 
-/** A problem that names the construct the value was given to, or one inside it (its Dockerfile, a stage). */
-const UNDER_SVC = /^\[([^\]]*\/)?Lucid\/svc-1[\]/]/;
 
 /** A field: how a value is given, and where its consumer shows it back. */
 interface Field {
@@ -45,6 +46,13 @@ class Consumers {
   public get compose(): any {
     this.composeJson ??= JSON.parse(docker(['compose', '-f', 'docker-compose.yml', '--profile', '*', 'config', '--format', 'json'], this.dir).stdout);
     return this.composeJson;
+  }
+
+  /** The value of `key` in the last `keyword` (ENV, LABEL) of the runtime stage, decoded as BuildKit reads it. */
+  public dockerfilePair(id: string, keyword: string, key: string): string | undefined {
+    const decoded = decodeDockerfile(this.files[`apps/${id}/Dockerfile`]);
+    const pairs = decoded.filter(d => d.keyword === keyword).flatMap(d => d.pairs ?? []);
+    return pairs.filter(([k]) => k === key).pop()?.[1];
   }
 
   public get bake(): any {
@@ -79,6 +87,7 @@ interface FoundationExtra {
   readonly command?: string[];
   readonly health?: string[];
   readonly tmpfs?: string[];
+  readonly dataPath?: string;
 }
 
 function foundation(app: LucidApp, id: string, extra: FoundationExtra = {}): void {
@@ -90,6 +99,7 @@ function foundation(app: LucidApp, id: string, extra: FoundationExtra = {}): voi
     env: extra.env,
     command: extra.command,
     tmpfs: extra.tmpfs,
+    dataPath: extra.dataPath,
   });
 }
 
@@ -114,6 +124,37 @@ const FIELDS: Field[] = [
     },
   },
   {
+    name: 'LucidService.description (Dockerfile LABEL, read with BuildKit\'s word rules)',
+    set: (app, id, v) => service(app, id, { description: v }),
+    readBack: (read, id) => read.dockerfilePair(id, 'LABEL', 'description'),
+  },
+  {
+    name: 'LucidService.version (bake target label)',
+    set: (app, id, v) => service(app, id, { version: v }),
+    readBack: (read, id) => Consumers.bakeValue(read.bake.target[id]?.labels?.version) as string,
+  },
+  {
+    name: 'LucidService.env value (Dockerfile ENV, read with BuildKit\'s word rules)',
+    set: (app, id, v) => service(app, id, { env: { HOSTILE: v } }),
+    readBack: (read, id) => read.dockerfilePair(id, 'ENV', 'HOSTILE'),
+  },
+  {
+    name: 'FoundationService.dataPath (compose volume target)',
+    set: (app, id, v) => foundation(app, id, { dataPath: `/data/${v}` }),
+    readBack: (read, id) => {
+      const target = Consumers.composeValue(read.compose.services[id]?.volumes?.[0]?.target) as string | undefined;
+      return target?.startsWith('/data/') ? target.slice('/data/'.length) : target;
+    },
+  },
+  {
+    name: 'FoundationService.tmpfs (compose tmpfs)',
+    set: (app, id, v) => foundation(app, id, { tmpfs: [`/scratch/${v}`] }),
+    readBack: (read, id) => {
+      const tmpfs = Consumers.composeValue(read.compose.services[id]?.tmpfs?.[0]) as string | undefined;
+      return tmpfs?.startsWith('/scratch/') ? tmpfs.slice('/scratch/'.length) : tmpfs;
+    },
+  },
+  {
     name: 'FoundationService.env value (compose environment)',
     set: (app, id, v) => foundation(app, id, { env: { HOSTILE: v } }),
     readBack: (read, id) => Consumers.composeValue(read.compose.services[id]?.environment?.HOSTILE) as string,
@@ -130,90 +171,111 @@ const FIELDS: Field[] = [
   },
 ];
 
-/** The problems of `set` for `value` alone, or [] when the app synthesizes. */
-function problemsOf(field: Field, value: string): string[] {
-  const app = Testing.app();
-  try {
-    field.set(app, 'svc-1', value);
-  } catch (e) {
-    if (isConstructError(e)) {
-      return [`[${e.constructPath}] ${e.problem}`];
+/** The construct (`svc-N`) a problem names, if it is one of the field's. */
+function svcOf(problem: string): string | undefined {
+  return /^\[(?:[^\]]*\/)?Lucid\/(svc-\d+)[\]/]/.exec(problem)?.[1];
+}
+
+/**
+ * `values` put into one app, `svc-<i+1>` each, and synthesized until the app synthesizes: every value a problem
+ * refuses is taken out. Returns the app synthesized from the accepted values, the files it wrote, the accepted values
+ * with their ids, and the problems that name no construct of the field (none, when every refusal names the
+ * construct the value was given to).
+ */
+function partition(values: readonly string[], set: (app: LucidApp, id: string, value: string) => void) {
+  let remaining = values.map((value, i) => ({ value, id: `svc-${i + 1}` }));
+  const strays: string[] = [];
+  for (;;) {
+    const app = Testing.app();
+    const refused = new Set<string>();
+    for (const r of remaining) {
+      try {
+        set(app, r.id, r.value);
+      } catch (e) {
+        if (!isConstructError(e)) {
+          throw e;
+        }
+        if (svcOf(`[${e.constructPath}]`) !== r.id) {
+          strays.push(`${JSON.stringify(r.value)}: [${e.constructPath}] ${e.problem}`);
+        }
+        refused.add(r.id);
+        // A constructor that throws after its construct joined the tree leaves it half made.
+        app.node.tryRemoveChild(r.id);
+      }
     }
-    throw e;
+    let problems: string[];
+    try {
+      const files = Testing.synth(app);
+      if (refused.size === 0) {
+        return { app, files, accepted: remaining, strays };
+      }
+      problems = [];
+    } catch (e) {
+      if (!isSynthesisError(e)) {
+        throw e;
+      }
+      problems = e.problems;
+    }
+    for (const p of problems) {
+      const id = svcOf(p);
+      if (id === undefined || !remaining.some(r => r.id === id)) {
+        strays.push(p);
+      } else {
+        refused.add(id);
+      }
+    }
+    if (strays.length > 0) {
+      return { app, files: {}, accepted: [], strays };
+    }
+    remaining = remaining.filter(r => !refused.has(r.id));
   }
-  return Testing.problems(app);
+}
+
+/** `count` distinct hostile strings from `seed`, a third of them of the field's plain characters. */
+function distinct(seed: number, count: number, plain: string): string[] {
+  const out = new Set<string>();
+  for (let round = 0; out.size < count; round++) {
+    hostileStrings(seed + round, count, plain).forEach(v => out.size < count && out.add(v));
+  }
+  return [...out];
 }
 
 describe.each(FIELDS)('hostile values in $name', (field) => {
-  const values = [...new Set(hostileStrings(0x41f, COUNT, 'abcXYZ019 _.:/-=@'))];
+  const values = distinct(0x41f, COUNT, 'abcXYZ019 _.:/-=@');
 
   test('are refused with the path of the construct they were given to, or read back unchanged by the consumer', () => {
-    // GIVEN: each value alone
-    const accepted: string[] = [];
-    for (const value of values) {
-      const problems = problemsOf(field, value);
-      if (problems.length === 0) {
-        accepted.push(value);
-      } else {
-        // THEN: a refusal names the construct (not an emitter such as Lucid/Compose) and nothing else
-        expect([value, problems.filter(p => !UNDER_SVC.test(p))]).toEqual([value, []]);
-      }
-    }
+    // WHEN
+    const { app, files, accepted, strays } = partition(values, field.set);
+
+    // THEN: every refusal names the construct (not an emitter such as Lucid/Compose)
+    expect(strays).toEqual([]);
     // Ordinary strings must be accepted, or the field refuses everything and the test proves nothing.
     expect(accepted.length).toBeGreaterThan(COUNT / 4);
 
-    // WHEN: every accepted value in one app, each in its own construct
-    const app = Testing.app();
-    accepted.forEach((value, i) => field.set(app, `svc-${i + 1}`, value));
-    const files = Testing.synth(app);
+    // and what was accepted comes back unchanged
     const read = new Consumers(app.project.outdir, files);
-
-    // THEN
-    const back = accepted.map((value, i) => [value, field.readBack(read, `svc-${i + 1}`)]);
+    const back = accepted.map(({ value, id }) => [value, field.readBack(read, id)]);
     expect(back.filter(([value, got]) => got !== value)).toEqual([]);
   });
 });
 
 test('a secret file location with hostile characters is refused with the service path, or reaches compose unchanged', () => {
-  const values = [...new Set(hostileStrings(0x5ec, COUNT, 'abcXYZ019_.-/'))];
-  const accepted: string[] = [];
-  for (const location of values) {
-    const app = Testing.app();
-    const problems = (() => {
-      try {
-        new FoundationService(app, 'svc-1', {
-          image: 'redis:8.0',
-          port: 6379,
-          user: '999:999',
-          healthCheck: HealthCheck.exec(['/usr/local/bin/redis-cli', 'ping']),
-          secrets: [{ name: 'token', source: SecretSource.FILE, location }],
-        });
-      } catch (e) {
-        if (isConstructError(e)) {
-          return [`[${e.constructPath}] ${e.problem}`];
-        }
-        throw e;
-      }
-      return Testing.problems(app);
-    })();
-    if (problems.length === 0) {
-      accepted.push(location);
-    } else {
-      expect([location, problems.filter(p => !UNDER_SVC.test(p))]).toEqual([location, []]);
-    }
-  }
+  // GIVEN
+  const values = distinct(0x5ec, COUNT, 'abcXYZ019_.-/');
+
+  // WHEN: each location the secret of its own service (secret names differ: compose has one secret per name)
+  const { app, accepted, strays } = partition(values, (a, id, location) => new FoundationService(a, id, {
+    image: 'redis:8.0',
+    port: 20000 + Number(id.replace(/\D/g, '')),
+    user: '999:999',
+    healthCheck: HealthCheck.exec(['/usr/local/bin/redis-cli', 'ping']),
+    secrets: [{ name: `token-${id}`, source: SecretSource.FILE, location }],
+  }));
+
+  // THEN
+  expect(strays).toEqual([]);
   expect(accepted.length).toBeGreaterThan(COUNT / 4);
-  for (const location of accepted.slice(0, 20)) {
-    const app = Testing.app();
-    new FoundationService(app, 'svc-1', {
-      image: 'redis:8.0',
-      port: 6379,
-      user: '999:999',
-      healthCheck: HealthCheck.exec(['/usr/local/bin/redis-cli', 'ping']),
-      secrets: [{ name: 'token', source: SecretSource.FILE, location }],
-    });
-    Testing.synth(app);
-    const config = JSON.parse(docker(['compose', '-f', 'docker-compose.yml', '--profile', '*', 'config', '--format', 'json', '--no-path-resolution'], app.project.outdir).stdout);
-    expect([location, Consumers.composeValue(config.secrets.token.file)]).toEqual([location, location]);
-  }
+  const config = JSON.parse(docker(['compose', '-f', 'docker-compose.yml', '--profile', '*', 'config', '--format', 'json', '--no-path-resolution'], app.project.outdir).stdout);
+  const back = accepted.map(({ value, id }) => [value, Consumers.composeValue(config.secrets[`token-${id}`]?.file)]);
+  expect(back.filter(([value, got]) => got !== value)).toEqual([]);
 });

@@ -6,6 +6,7 @@ import {
   ComposeFileModel, ComposeHealthcheck, ComposeMountType, ComposePort, ComposeService, ComposeServiceSecret,
 } from './model';
 import { readComposeObject } from './read';
+import { CONTAINER_USER_FIX, isContainerUser } from '../core/container-user';
 import { cyclesOf, formatCycle } from '../core/graph';
 import { isPort, portProblem } from '../core/port';
 
@@ -120,8 +121,8 @@ function validateService(
   if (service.scale !== undefined && (!Number.isSafeInteger(service.scale) || service.scale < 0)) {
     problems.push(`${path}.scale: ${service.scale} is not a number of containers (a whole number >= 0)`);
   }
-  if (service.user !== undefined && !/^[^\s:]+(:[^\s:]+)?$/.test(service.user)) {
-    problems.push(`${path}.user: "${service.user}" is not a user (give user or user:group, e.g. 65532:65532)`);
+  if (service.user !== undefined && !isContainerUser(service.user)) {
+    problems.push(`${path}.user: "${service.user}" is not a user (${CONTAINER_USER_FIX})`);
   }
   for (const [key, list] of [['cap_drop', service.capDrop], ['cap_add', service.capAdd]] as const) {
     for (const [i, cap] of (list ?? []).entries()) {

@@ -8,6 +8,7 @@ import { RUN_CONTRACT } from './run-contract';
 import { secretProblems, ServiceSecret } from './secret';
 import { brand, hasBrand } from '../core/brand';
 import { newConstructId } from '../core/construct-id';
+import { CONTAINER_USER_FIX, isContainerUser } from '../core/container-user';
 import { invalidEnvName } from '../core/errors';
 import { containerPathProblem } from '../core/path-grammar';
 import { isPort, portProblem } from '../core/port';
@@ -217,7 +218,9 @@ export class FoundationService extends Construct implements IStackService {
         errors.push(`tmpfs ${JSON.stringify(t)} ${problem.replace('"/data"', '"/tmp"')}`);
       }
     }
-    if (this.user !== undefined && isRootUser(this.user)) {
+    if (this.user !== undefined && !isContainerUser(this.user)) {
+      errors.push(`user ${JSON.stringify(this.user)} is not a user: ${CONTAINER_USER_FIX}`);
+    } else if (this.user !== undefined && isRootUser(this.user)) {
       errors.push(`user ${JSON.stringify(this.user)} is root: give the non-root uid the image runs as (e.g. "999:999"), or "${RUN_CONTRACT.user}" for a distroless image`);
     }
     if (!/^[a-z0-9][a-z0-9_.-]*$/.test(this.serviceName)) {

@@ -95,6 +95,7 @@ const CASES: Case[] = [
   { name: 'a space in an env name', build: app => svc(app, 'api', { env: { 'MY VAR': 'x' } }), at: 'Lucid/api', fix: 'use letters, digits and "_"' },
   { name: 'an empty Python module', build: app => svc(app, 'api', { runtime: ServiceRuntime.python({ module: '' }) }), at: 'Lucid/api', fix: 'give a dotted name such as "app.main"' },
   { name: 'a foundation service running as root', build: app => redis(app, 'cache', { user: 'root' }), at: 'Lucid/cache', fix: 'give the non-root uid the image runs as' },
+  { name: 'a foundation user with a space', build: app => redis(app, 'cache', { user: 'redis user' }), at: 'Lucid/cache', fix: 'give user or user:group' },
   { name: 'a foundation service running as uid 0', build: app => redis(app, 'cache', { user: '0:0' }), at: 'Lucid/cache', fix: 'give the non-root uid the image runs as' },
 
   // rejected without the construct path before (#14 defect 8)

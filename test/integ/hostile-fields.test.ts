@@ -40,6 +40,7 @@ class Consumers {
   }
 
   private composeJson?: any;
+  private composeRawJson?: any;
   private bakeJson?: any;
   constructor(private readonly dir: string, public readonly files: { [path: string]: string }) {}
 
@@ -55,6 +56,12 @@ class Consumers {
     return pairs.filter(([k]) => k === key).pop()?.[1];
   }
 
+  /** `docker compose config` with the paths as the file writes them (not made absolute). */
+  public get composeAsWritten(): any {
+    this.composeRawJson ??= JSON.parse(docker(['compose', '-f', 'docker-compose.yml', '--profile', '*', 'config', '--format', 'json', '--no-path-resolution'], this.dir).stdout);
+    return this.composeRawJson;
+  }
+
   public get bake(): any {
     this.bakeJson ??= JSON.parse(docker(['buildx', 'bake', '-f', 'docker-bake.hcl', '--print'], this.dir).stdout);
     return this.bakeJson;
@@ -66,6 +73,7 @@ interface ServiceExtra {
   readonly version?: string;
   readonly env?: { [k: string]: string };
   readonly args?: string[];
+  readonly directory?: string;
 }
 
 function service(app: LucidApp, id: string, extra: ServiceExtra = {}): LucidService {
@@ -74,7 +82,7 @@ function service(app: LucidApp, id: string, extra: ServiceExtra = {}): LucidServ
     layer: Layer.CORE_SUPPORT,
     description: extra.description ?? 'a service',
     version: extra.version,
-    directory: `apps/${id}`,
+    directory: extra.directory ?? `apps/${id}`,
     port: 10000 + Number(id.replace(/\D/g, '') || 0),
     runtime: ServiceRuntime.python({}),
     env: extra.env,
@@ -83,6 +91,7 @@ function service(app: LucidApp, id: string, extra: ServiceExtra = {}): LucidServ
 }
 
 interface FoundationExtra {
+  readonly user?: string;
   readonly env?: { [k: string]: string };
   readonly command?: string[];
   readonly health?: string[];
@@ -94,7 +103,7 @@ function foundation(app: LucidApp, id: string, extra: FoundationExtra = {}): voi
   new FoundationService(app, id, {
     image: 'redis:8.0',
     port: 20000 + Number(id.replace(/\D/g, '') || 0),
-    user: '999:999',
+    user: extra.user ?? '999:999',
     healthCheck: HealthCheck.exec(extra.health ?? ['/usr/local/bin/redis-cli', 'ping']),
     env: extra.env,
     command: extra.command,
@@ -137,6 +146,26 @@ const FIELDS: Field[] = [
     name: 'LucidService.env value (Dockerfile ENV, read with BuildKit\'s word rules)',
     set: (app, id, v) => service(app, id, { env: { HOSTILE: v } }),
     readBack: (read, id) => read.dockerfilePair(id, 'ENV', 'HOSTILE'),
+  },
+  {
+    name: 'LucidService.directory (bake context, compose build.context, where the Dockerfile is written)',
+    set: (app, id, v) => service(app, id, { directory: `apps/${id}/${v}` }),
+    readBack: (read, id) => {
+      const prefix = `apps/${id}/`;
+      const dockerfile = Object.keys(read.files).find(f => f.startsWith(prefix) && f.endsWith('/Dockerfile'));
+      const seen = [
+        Consumers.bakeValue(read.bake.target[id]?.context),
+        Consumers.composeValue(read.composeAsWritten.services[id]?.build?.context),
+        dockerfile?.slice(0, -'/Dockerfile'.length),
+      ] as (string | undefined)[];
+      // one value when all three agree, else every view
+      return new Set(seen).size === 1 && seen[0]?.startsWith(prefix) ? seen[0].slice(prefix.length) : JSON.stringify(seen);
+    },
+  },
+  {
+    name: 'FoundationService.user (compose user)',
+    set: (app, id, v) => foundation(app, id, { user: v }),
+    readBack: (read, id) => Consumers.composeValue(read.compose.services[id]?.user) as string,
   },
   {
     name: 'FoundationService.dataPath (compose volume target)',

@@ -33,8 +33,15 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 LUCID_LOG_PREFIX=engine
 
-E=$WORK/engine
-NETNS=$E/netns                 # bind mount of the loopback-only network namespace
+# LUCID_ENGINE_INSTANCE=NAME: a second engine (own data root, exec root, socket and binaries, in
+# $WORK/engine-NAME) that joins the network namespace of the first and uses its registry; it neither creates
+# nor removes that namespace, the registry or the binfmt handler. The suite runs BuildKit's build checks on such
+# an engine of Debian forky (LUCID_ENGINE_SUITE=forky), whose Dockerfile frontend has them.
+INSTANCE=${LUCID_ENGINE_INSTANCE:-}
+case $INSTANCE in -* | *[!a-z0-9-]*) die "LUCID_ENGINE_INSTANCE must be a lowercase name ([a-z0-9-])" ;; esac
+PRIMARY=$WORK/engine
+E=$PRIMARY${INSTANCE:+-$INSTANCE}
+NETNS=$PRIMARY/netns           # bind mount of the loopback-only network namespace (the first engine's)
 ENGINE_SUITE=${LUCID_ENGINE_SUITE:-$SUITE}
 EXEC_ROOT=$E/exec              # dockerd's exec root (sockets, netns, containerd state)
 DATA_ROOT=$E/data              # images, containers, build cache
@@ -44,9 +51,9 @@ CONFIG=$E/docker-config        # the client's DOCKER_CONFIG: cli-plugins linked 
 BIN=$E/bin                     # dockerd's PATH: unpacked engine binaries, runc, docker-init
 REGISTRY_PORT=${LUCID_REGISTRY_PORT:-5000}
 REGISTRY_DIR=$WORK/registry    # the registry's filesystem root, config and pidfile
-REGISTRY_PIDFILE=$E/registry.pid
+REGISTRY_PIDFILE=$PRIMARY/registry.pid
 BINFMT=/proc/sys/fs/binfmt_misc
-BINFMT_MARK=$E/binfmt.registered   # what start registered or mounted, so stop undoes exactly that
+BINFMT_MARK=$PRIMARY/binfmt.registered   # what start registered or mounted, so stop undoes exactly that
 
 # The docker client: the machine's own, or the one setup-docker-tools.sh unpacked next to the plugins.
 client_path() {
@@ -255,9 +262,13 @@ start() {
   host_packages
   engine_binaries
   cli_plugins
-  start_netns
-  binfmt_register
-  registry_start
+  if [ -n "$INSTANCE" ]; then
+    mountpoint -q "$NETNS" 2>/dev/null || die "engine $INSTANCE joins the first engine's namespace, which does not exist: start that first"
+  else
+    start_netns
+    binfmt_register
+    registry_start
+  fi
   # A daemon.json of its own keeps a machine-wide /etc/docker/daemon.json from changing this engine; it turns on
   # containerd's image store, the one that holds multi-platform images.
   echo '{ "features": { "containerd-snapshotter": true } }' >"$E/daemon.json"
@@ -312,14 +323,15 @@ stop() {
     wait_gone "$pid" || kill -KILL "$pid" 2>/dev/null || true
   done
   rm -f "$PIDFILE"
-  registry_stop
-  binfmt_unregister
-  # Mounts the engine leaves: its own nsfs mount, then overlays of a dockerd that was killed.
+  [ -n "$INSTANCE" ] || registry_stop
+  [ -n "$INSTANCE" ] || binfmt_unregister
+  # Mounts the engine leaves: its own nsfs mount, then overlays of a dockerd that was killed (the first engine's
+  # folder holds the namespace too; a second engine's folder only its own mounts).
   local m
   while IFS= read -r m; do
     umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || true
   done < <(awk -v r="$E/" 'index($2, r) == 1 { print $2 }' /proc/mounts | sort -r)
-  rm -f "$NETNS"
+  [ -n "$INSTANCE" ] || rm -f "$NETNS"
   return 0
 }
 

@@ -512,3 +512,10 @@ export function hostPortTaken(path: string, port: number, otherPath: string): Co
 export function dependencyCycle(path: string, cycle: string): ConstructError {
   return new ConstructError(path, `dependsOn runs in a cycle, ${cycle}, which compose cannot start and CI cannot order: remove one of these dependencies`);
 }
+
+// BuildKit's build checks in the end-to-end suite
+
+/** Output of `docker buildx bake --call check,format=json` that is not bake's JSON. @internal */
+export function buildCheckOutputUnreadable(why: string): Error {
+  return new Error(`the output of docker buildx bake --call check,format=json is not bake's JSON (${why}): run it by hand to see what it printed`);
+}

@@ -18,6 +18,13 @@ process.exit(runEndToEnd(app, {
   repoDir: repo,
   // Builds only from a warm cache: the suite proves the cold replay catches it.
   coldCacheFixtures: ['scripts/e2e/fixtures/maven-cold-cache'],
+  // BuildKit's build checks must flag these, by its own rule names (the stack's own Dockerfiles must pass them).
+  buildCheckFixtures: {
+    'scripts/e2e/fixtures/build-check': {
+      noncompliant: ['CopyIgnoredFile', 'FromAsCasing', 'JSONArgsRecommended', 'SecretsUsedInArgOrEnv'],
+      suppressed: [],
+    },
+  },
   // Pushed to the engine's registry: the Go service for both platforms (its builder cross-compiles on the build
   // platform and its runtime stage has no RUN step, so only its runs are emulated), and the Python base and a
   // service built on it for amd64.

@@ -212,6 +212,28 @@ export interface CheckRun {
   readonly stderr: string;
 }
 
+/**
+ * The rules BuildKit marks experimental (off by default) that the suite turns on too, in a second check of each
+ * target: CopyIgnoredFile (a COPY of a file `.dockerignore` excludes). The other experimental rule,
+ * InvalidDefinitionDescription, stays off: it takes the generated-file marker comment above the first FROM for a
+ * description of that stage (a blank line does not separate them in Engine 28.5's frontend), and nothing reads the
+ * marker as one (`--call targets` shows no description for that stage). @internal
+ */
+export const EXPERIMENTAL_RULES = ['CopyIgnoredFile'];
+
+/**
+ * The `BUILDKIT_DOCKERFILE_CHECK` build argument of the second check of a Dockerfile, or undefined when it turns
+ * nothing on. The argument replaces the file's own `# check=` directive, so the file's skipped rules are passed on;
+ * a rule turned on by name is checked even when skipped, so a skipped one is not turned on. @internal
+ */
+export function experimentalCheckArg(fileSkips: string[], experimental: string[] = EXPERIMENTAL_RULES): string | undefined {
+  if (fileSkips.includes('all')) {
+    return undefined;
+  }
+  const on = experimental.filter(r => !fileSkips.includes(r));
+  return on.length === 0 ? undefined : `experimental=${on.join(',')}${fileSkips.length ? `;skip=${fileSkips.join(',')}` : ''}`;
+}
+
 /** What the checks run on. @internal */
 export interface BuildCheckEngine {
   /** The loopback registry both engines reach (`host:port`). */
@@ -241,12 +263,15 @@ export interface BuildCheckSet {
 export interface BuildCheckReport {
   readonly set: string;
   readonly target: string;
+  /** Both checks of the target. */
   readonly seconds: number;
   readonly findings: number;
   /** The rules found, sorted, once each. */
   readonly rules: string[];
   /** The rules the Dockerfile skips with `# check=skip=`. */
   readonly skipped: string[];
+  /** The experimental rules the second check turned on (`EXPERIMENTAL_RULES` the file does not skip). */
+  readonly experimental: string[];
   /** The rules the check had to find (none: compliant). */
   readonly expectedRules: string[];
   /** The rules found are exactly the expected ones, and the check ran. */
@@ -258,8 +283,8 @@ export interface BuildCheckReport {
 
 /**
  * Runs BuildKit's build checks on every target of each set, one `docker buildx bake --call check,format=json` a
- * target (so each has its own time), with its bases named as contexts in the loopback registry (`checkContext`),
- * after copying them there from the engine that has them. @internal
+ * target (so each has its own time), then once more with `EXPERIMENTAL_RULES` on, with its bases named as contexts
+ * in the loopback registry (`checkContext`) after copying them there from the engine that has them. @internal
  */
 export function runBuildChecks(engine: BuildCheckEngine, sets: BuildCheckSet[]): BuildCheckReport[] {
   const reports: BuildCheckReport[] = [];
@@ -269,32 +294,43 @@ export function runBuildChecks(engine: BuildCheckEngine, sets: BuildCheckSet[]):
   for (const set of sets) {
     const targets = Object.keys(set.expected);
     const slug = set.label.replace(/[^a-zA-Z0-9_.-]+/g, '_');
-    const failed = (target: string, error: string): BuildCheckReport => ({
-      set: set.label,
-      target,
-      seconds: 0,
-      findings: 0,
-      rules: [],
-      skipped: [],
-      expectedRules: [...set.expected[target]].sort(),
-      ok: false,
-      details: [],
-      error,
-    });
+    const report = (target: string, seconds: number, result: BuildCheckResult, experimental: string[]): BuildCheckReport => {
+      const rules = [...new Set(result.findings.map(f => f.rule))].sort();
+      const expectedRules = [...new Set(set.expected[target])].sort();
+      return {
+        set: set.label,
+        target,
+        seconds,
+        findings: result.findings.length,
+        rules,
+        skipped: result.skipped,
+        experimental,
+        expectedRules,
+        ok: result.error === undefined && rules.join(',') === expectedRules.join(','),
+        details: formatFindings([result]),
+        ...result.error === undefined ? {} : { error: result.error },
+      };
+    };
     const print = engine.docker(['buildx', 'bake', '-f', 'docker-bake.hcl', '--print', ...targets], set.dir);
     if (print.status !== 0) {
-      reports.push(...targets.map(t => failed(t, `docker buildx bake --print failed: ${lastLines(print.stderr)}`)));
+      const error = `docker buildx bake --print failed: ${lastLines(print.stderr)}`;
+      reports.push(...targets.map(t => report(t, 0, { target: t, findings: [], skipped: [], error }, [])));
       continue;
     }
     const printed = (JSON.parse(print.stdout) as { target: Record<string, PrintedTarget> }).target;
     const contexts: Record<string, Record<string, string>> = {};
     const copies: Record<string, string> = {};
+    const experimentalArgs: Record<string, string> = {};
     for (const t of targets) {
       const p = printed[t] ?? {};
-      const dockerfile = path.resolve(set.dir, p.context ?? '.', p.dockerfile ?? 'Dockerfile');
-      const c = checkContext(engine.registry, t, printed, fs.readFileSync(dockerfile, 'utf-8'));
+      const dockerfile = fs.readFileSync(path.resolve(set.dir, p.context ?? '.', p.dockerfile ?? 'Dockerfile'), 'utf-8');
+      const c = checkContext(engine.registry, t, printed, dockerfile);
       contexts[t] = c.contexts;
       Object.assign(copies, c.copies);
+      const arg = experimentalCheckArg(skippedRules(dockerfile));
+      if (arg !== undefined) {
+        experimentalArgs[t] = arg;
+      }
     }
     const t0 = Date.now();
     for (const [local, remote] of Object.entries(copies).sort()) {
@@ -311,40 +347,46 @@ export function runBuildChecks(engine: BuildCheckEngine, sets: BuildCheckSet[]):
     engine.log(`build checks (${set.label}): ${Object.keys(copies).length} bases in ${engine.registry} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     const hcl = path.join(engine.workDir, `build-check.${slug}.hcl`);
     fs.writeFileSync(hcl, checkContextsHcl(contexts));
-    for (const t of targets) {
-      const started = Date.now();
-      const r = engine.checkDocker(['buildx', 'bake', '-f', 'docker-bake.hcl', '-f', hcl, '--call', 'check,format=json', '--progress=quiet', t],
+    const experimentalHcl = path.join(engine.workDir, `build-check.${slug}.experimental.hcl`);
+    fs.writeFileSync(experimentalHcl, Object.keys(experimentalArgs).sort()
+      .map(t => `target ${JSON.stringify(t)} {\n  args = {\n    BUILDKIT_DOCKERFILE_CHECK = ${JSON.stringify(experimentalArgs[t])}\n  }\n}\n`).join('\n'));
+
+    /** One check of a target; the experimental one turns on `EXPERIMENTAL_RULES`. */
+    const checkOnce = (t: string, experimental: boolean): BuildCheckResult => {
+      const files = ['-f', 'docker-bake.hcl', '-f', hcl, ...experimental ? ['-f', experimentalHcl] : []];
+      const r = engine.checkDocker(['buildx', 'bake', ...files, '--call', 'check,format=json', '--progress=quiet', t],
         set.dir, { PLATFORMS: engine.platforms.join(',') });
-      const seconds = Math.round((Date.now() - started) / 100) / 10;
-      fs.writeFileSync(path.join(outDir, `${slug}.${t}.json`), r.stdout);
+      fs.writeFileSync(path.join(outDir, `${slug}.${t}${experimental ? '.experimental' : ''}.json`), r.stdout);
       let result: BuildCheckResult | undefined;
       try {
         result = parseBakeCheck(r.stdout).find(x => x.target === t);
       } catch (e: any) {
-        reports.push({ ...failed(t, `${e.message ?? e}; stderr: ${lastLines(r.stderr)}`), seconds });
-        continue;
+        return { target: t, findings: [], skipped: [], error: `${e.message ?? e}; stderr: ${lastLines(r.stderr)}` };
       }
       if (result === undefined) {
-        reports.push({ ...failed(t, 'bake printed no check of this target'), seconds });
-        continue;
+        return { target: t, findings: [], skipped: [], error: 'bake printed no check of this target' };
       }
-      const rules = [...new Set(result.findings.map(f => f.rule))].sort();
-      const expectedRules = [...new Set(set.expected[t])].sort();
       // bake exits 1 when a check finds anything or cannot run, 0 when it is clean.
       const statusAgrees = (r.status === 0) === (result.findings.length === 0 && result.error === undefined);
-      const error = result.error ?? (statusAgrees ? undefined : `bake exited ${r.status}: ${lastLines(r.stderr)}`);
-      reports.push({
-        set: set.label,
+      return statusAgrees || result.error !== undefined ? result : { ...result, error: `bake exited ${r.status}: ${lastLines(r.stderr)}` };
+    };
+
+    for (const t of targets) {
+      const started = Date.now();
+      const first = checkOnce(t, false);
+      const second = experimentalArgs[t] !== undefined && first.error === undefined ? checkOnce(t, true) : undefined;
+      const seconds = Math.round((Date.now() - started) / 100) / 10;
+      // The second check repeats the first one's findings (same rules, same lines): each is counted once.
+      const seen = new Set(first.findings.map(f => `${f.rule}:${f.line}`));
+      const error = first.error ?? second?.error;
+      const merged: BuildCheckResult = {
         target: t,
-        seconds,
-        findings: result.findings.length,
-        rules,
-        skipped: result.skipped,
-        expectedRules,
-        ok: error === undefined && rules.join(',') === expectedRules.join(','),
-        details: formatFindings([result]),
+        findings: [...first.findings, ...(second?.findings ?? []).filter(f => !seen.has(`${f.rule}:${f.line}`))],
+        skipped: first.skipped,
         ...error === undefined ? {} : { error },
-      });
+      };
+      const on = second === undefined ? [] : EXPERIMENTAL_RULES.filter(r => experimentalArgs[t].includes(r));
+      reports.push(report(t, seconds, merged, on));
     }
   }
   return reports;

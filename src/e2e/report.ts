@@ -1,5 +1,7 @@
 // The report of an end-to-end run, written as e2e-report.json and printed as tables: one row per image and
-// platform, the registry's manifests, compose timings, the cold-cache replay per workflow job, cache figures.
+// platform, BuildKit's build checks per bake target, the registry's manifests, compose timings, the cold-cache
+// replay per workflow job, cache figures.
+import type { BuildCheckReport } from './build-check';
 import type { RegistryReport } from './registry';
 
 /** One image checked on one platform. @internal */
@@ -46,6 +48,13 @@ export interface E2eReport {
   readonly totalSeconds: number;
   readonly images: ImageReport[];
   /**
+   * BuildKit's build checks (`docker buildx bake --call check`), per bake target of the stack and of each fixture:
+   * the findings' count and rules, the rules the Dockerfile skips, the time.
+   */
+  readonly buildChecks: BuildCheckReport[];
+  /** The engine that ran the build checks (`engine 28.5.2+dfsg4, Debian forky`), and their total time with its start and stop. */
+  readonly buildCheck: { readonly engine: string; readonly seconds: number };
+  /**
    * Per image name, the platforms its manifest list in the registry holds (empty until a registry is in the loop),
    * and the figures of the registry round trip when it ran.
    */
@@ -71,6 +80,9 @@ export function reportTables(r: E2eReport): string {
       i.shell ? 'YES' : 'no', yes(i.healthy), i.structureTest, i.buildSeconds.toFixed(1), i.digest.replace(/^sha256:/, '').slice(0, 12)]));
   const replay = table(['workflow', 'job', 'seconds', 'result', 'expected', 'skipped'],
     r.replay.map(j => [j.workflow, j.job, j.seconds.toFixed(1), j.ok ? 'built' : 'failed', j.expectedOk ? 'built' : 'failed', j.skipped.join(',') || '-']));
+  const checks = table(['build checks', 'target', 'findings', 'rules', 'expected', 'skipped', 'experimental on', 'seconds', 'result'],
+    r.buildChecks.map(c => [c.set, c.target, String(c.findings), c.rules.join(',') || '-', c.expectedRules.join(',') || 'none',
+      c.skipped.join(',') || '-', c.experimental.join(',') || '-', c.seconds.toFixed(1), c.ok ? 'ok' : c.error !== undefined ? 'ERROR' : 'FAIL']));
   const manifests = Object.entries(r.registry.manifests);
   const reg = r.registry;
   const roundTrip = reg.cache === undefined ? [] : [
@@ -81,6 +93,9 @@ export function reportTables(r: E2eReport): string {
   ];
   return [
     images,
+    '',
+    checks,
+    `build checks: ${r.buildChecks.length} targets on ${r.buildCheck.engine || 'no engine'}, ${r.buildCheck.seconds.toFixed(1)} s`,
     '',
     replay,
     '',

@@ -6,6 +6,7 @@
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { BuildCheckReport, BuildCheckSet, runBuildChecks } from './build-check';
 import { hardeningMisses, InspectedContainer, writeMisses } from './hardening';
 import { RegistryReport, RegistryTarget, runRegistryRoundTrip } from './registry';
 import { contextsHcl, replayPlan, ReplayEngine, runReplay } from './replay';
@@ -51,7 +52,17 @@ export interface EndToEndOptions {
    * the ones pushed for linux/amd64 only. Default: none (no round trip).
    */
   readonly registry?: { readonly multiPlatform: string[]; readonly amd64Only: string[] };
+  /**
+   * Folders (relative to `repoDir`) of bake files whose Dockerfiles BuildKit's build checks must flag, each with
+   * the rules each of its targets must be found breaking, exactly (none for a target that must pass). The suite
+   * checks them after the app's own targets, which must all pass. Default: none.
+   */
+  readonly buildCheckFixtures?: { readonly [dir: string]: { readonly [target: string]: string[] } };
 }
+
+/** The second engine that runs BuildKit's build checks, and the Debian suite of its docker.io (`LUCID_CHECK_ENGINE_SUITE`). */
+const CHECK_ENGINE = 'check';
+const checkEngineSuite = () => process.env.LUCID_CHECK_ENGINE_SUITE ?? 'forky';
 
 /** The platforms the engine builds and runs (`LUCID_E2E_PLATFORMS`, comma-separated; default linux/amd64). */
 function enginePlatforms(): string[] {
@@ -73,6 +84,8 @@ interface Run {
  */
 export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): number {
   let appDir = options.appDir ?? path.join(app.project.outdir, app.outdir);
+  // The files as committed: the build checks read these (a pinned run builds a copy whose only change is digests).
+  const committedAppDir = appDir;
   const work = options.workDir ?? process.env.LUCID_E2E_WORK ?? path.join(app.project.outdir, '.e2e-work');
   const started = Date.now();
   const failures: string[] = [];
@@ -97,6 +110,9 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
   let bakeSecondsAll = 0;
   let buildCacheMb: number | null = null;
   let registryReport: RegistryReport | undefined;
+  let buildChecks: BuildCheckReport[] = [];
+  const buildCheck = { engine: '', seconds: 0 };
+  const checkEngineEnv: NodeJS.ProcessEnv = { ...baseEnv, LUCID_ENGINE_INSTANCE: CHECK_ENGINE, LUCID_ENGINE_SUITE: checkEngineSuite() };
 
   /** Runs a command, returning its output; throws with its output when it fails (unless allowed). */
   const run = (cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; allowFailure?: boolean } = {}): Run => {
@@ -219,6 +235,43 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
     const du = docker(['system', 'df', '--format', '{{.Type}}={{.Size}}'], { allowFailure: true }).stdout;
     const cacheSize = /^Build Cache=([0-9.]+)([kMG]?B)$/m.exec(du);
     buildCacheMb = cacheSize ? Number(cacheSize[1]) * ({ B: 1e-6, kB: 1e-3, MB: 1, GB: 1e3 } as Record<string, number>)[cacheSize[2]] : null;
+
+    // BuildKit's own build checks (its Dockerfile linter, build-check.ts) on every generated Dockerfile: this
+    // engine's frontend (Engine 26.1, BuildKit 0.13) has none, so a second engine of Debian forky runs them, in the
+    // same namespace, for as long as they take. Its frontend resolves bases from a registry only: the stand-ins and
+    // the bases just built are copied to the loopback registry and named as contexts.
+    if (env.LUCID_REGISTRY) {
+      const t3 = Date.now();
+      run('bash', [script('engine.sh'), 'start'], { env: checkEngineEnv });
+      const checkEnv = engineEnv(run, script('engine.sh'), checkEngineEnv);
+      buildCheck.engine = `${run('docker', ['version', '-f', 'engine {{.Server.Version}}'], { env: checkEnv }).stdout.trim()}, Debian ${checkEngineSuite()}`;
+      log(`build-check engine up (${seconds(t3).toFixed(1)} s): ${buildCheck.engine}`);
+      const sets: BuildCheckSet[] = [
+        { label: 'stack', dir: committedAppDir, expected: Object.fromEntries(images.map(i => [i.targetName, []])) },
+        ...Object.entries(options.buildCheckFixtures ?? {}).map(([dir, expected]) => ({ label: dir, dir: path.resolve(fixturesDir, dir), expected })),
+      ];
+      buildChecks = runBuildChecks({
+        registry: env.LUCID_REGISTRY,
+        platforms,
+        workDir: work,
+        docker: (args, cwd) => run('docker', args, { cwd, env, allowFailure: true }),
+        checkDocker: (args, cwd, extra) => run('docker', args, { cwd, env: { ...checkEnv, ...extra }, allowFailure: true }),
+        log,
+      }, sets);
+      run('bash', [script('engine.sh'), 'stop'], { env: checkEngineEnv });
+      buildCheck.seconds = Math.round(seconds(t3) * 10) / 10;
+      for (const c of buildChecks) {
+        const found = c.findings === 0 ? 'no findings' : `${c.findings} findings: ${c.rules.join(', ')}`;
+        const wanted = c.expectedRules.length === 0 ? 'none' : c.expectedRules.join(', ');
+        check(c.ok, `build checks ${c.set} ${c.target}: ${found} (expected ${wanted}; ${c.seconds.toFixed(1)} s)` +
+          (c.experimental.length ? `; experimental rules on: ${c.experimental.join(', ')}` : '') +
+          (c.skipped.length ? `; skipped by its # check=skip: ${c.skipped.join(', ')}` : '') +
+          (c.error ? `\n      ${c.error}` : '') + (c.ok ? '' : c.details.map(d => '\n      ' + d).join('')));
+      }
+      log(`build checks: ${buildChecks.length} targets, ${buildCheck.seconds.toFixed(1)} s with the engine's start and stop`);
+    } else {
+      check(false, 'the build checks need the engine\'s registry (LUCID_REGISTRY from engine.sh env; LUCID_REGISTRY_PORT=0 leaves it out)');
+    }
 
     // Every check per platform the engine runs (linux/amd64 today; arm64 joins when the engine emulates it).
     for (const [platform, image] of platforms.flatMap(p => images.map(i => [p, i] as const))) {
@@ -404,6 +457,12 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
     log(`error: ${e.message ?? e}`);
   } finally {
     try {
+      // The build-check engine first (it lives in the first engine's namespace); a no-op when it is stopped.
+      execFileSync('bash', [script('engine.sh'), 'stop'], { env: checkEngineEnv, stdio: 'inherit' });
+    } catch (e: any) {
+      log(`build-check engine stop failed: ${e.message ?? e}`);
+    }
+    try {
       execFileSync('bash', [script('engine.sh'), 'stop'], { env: baseEnv, stdio: 'inherit' });
     } catch (e: any) {
       log(`engine stop failed: ${e.message ?? e}`);
@@ -414,6 +473,8 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
     passed: failures.length === 0,
     totalSeconds: Math.round(seconds(started) * 10) / 10,
     images: imageReports,
+    buildChecks,
+    buildCheck,
     registry: registryReport ?? { manifests: {} },
     compose: compose0,
     replay: replayReports,

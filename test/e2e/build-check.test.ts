@@ -1,11 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  checkContext, checkContextsHcl, formatFindings, fromImages, parseBakeCheck, parseBuildCheck, PrintedTarget, skippedRules,
+  checkContext, checkContextsHcl, experimentalCheckArg, formatFindings, fromImages, parseBakeCheck, parseBuildCheck, PrintedTarget, skippedRules,
 } from '../../src/e2e/build-check';
 
 // Captured from `docker buildx bake --call check,format=json` (buildx 0.29.1) on the e2e suite's build-check engine
-// (Debian forky's docker.io 28.5.2): the fixture scripts/e2e/fixtures/build-check (noncompliant, suppressed), a
+// (Debian forky's docker.io 28.5.2): the fixture scripts/e2e/fixtures/build-check (noncompliant, by default and with
+// BUILDKIT_DOCKERFILE_CHECK=experimental=CopyIgnoredFile; suppressed), a
 // target of the reference stack, and the check of a target whose base is a `target:` context (which `--call check`
 // cannot resolve); and `docker buildx build --call check,format=json` of a four-line Dockerfile on `scratch`.
 const FIXTURES = path.join(__dirname, 'fixtures', 'build-check');
@@ -13,7 +14,7 @@ const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'ut
 
 describe('the output of docker buildx bake --call check,format=json', () => {
   test('a non-compliant Dockerfile: each finding with its rule, detail, line and url', () => {
-    // GIVEN the check of the fixture that breaks three rules
+    // GIVEN the check of the fixture that breaks three rules BuildKit checks by default
     // WHEN it is parsed
     const [result] = parseBakeCheck(fixture('bake-noncompliant.json'));
     // THEN it holds the three findings, by BuildKit's own rule names, in file order
@@ -23,7 +24,7 @@ describe('the output of docker buildx bake --call check,format=json', () => {
     expect(result.findings.map(f => [f.rule, f.line])).toEqual([
       ['FromAsCasing', 1],
       ['SecretsUsedInArgOrEnv', 2],
-      ['JSONArgsRecommended', 4],
+      ['JSONArgsRecommended', 5],
     ]);
     expect(result.findings[1]).toEqual({
       rule: 'SecretsUsedInArgOrEnv',
@@ -34,8 +35,14 @@ describe('the output of docker buildx bake --call check,format=json', () => {
       line: 2,
     });
     // AND each prints as one line
-    expect(formatFindings([result])[2]).toBe('noncompliant: Dockerfile:4 JSONArgsRecommended: JSON arguments recommended for CMD to prevent ' +
+    expect(formatFindings([result])[2]).toBe('noncompliant: Dockerfile:5 JSONArgsRecommended: JSON arguments recommended for CMD to prevent ' +
       'unintended behavior related to OS signals (https://docs.docker.com/go/dockerfile/rule/json-args-recommended/)');
+  });
+
+  test('with the experimental CopyIgnoredFile on, the COPY of a file .dockerignore excludes is found too', () => {
+    const [result] = parseBakeCheck(fixture('bake-noncompliant-experimental.json'));
+    expect(result.findings.map(f => `${f.rule}@${f.line}`)).toEqual(['FromAsCasing@1', 'SecretsUsedInArgOrEnv@2', 'CopyIgnoredFile@4', 'JSONArgsRecommended@5']);
+    expect(result.findings[2].detail).toBe('Attempting to Copy file "secret.env" that is excluded by .dockerignore');
   });
 
   test('the same file with the rules skipped by # check=skip: no findings, the skipped rules read from the file', () => {
@@ -43,7 +50,7 @@ describe('the output of docker buildx bake --call check,format=json', () => {
     expect(result.target).toBe('suppressed');
     expect(result.findings).toEqual([]);
     expect(result.error).toBeUndefined();
-    expect(result.skipped).toEqual(['FromAsCasing', 'SecretsUsedInArgOrEnv', 'JSONArgsRecommended']);
+    expect(result.skipped).toEqual(['FromAsCasing', 'SecretsUsedInArgOrEnv', 'JSONArgsRecommended', 'CopyIgnoredFile']);
     expect(formatFindings([result])).toEqual([]);
   });
 
@@ -82,6 +89,19 @@ describe('the # check=skip parser directive', () => {
     expect(skippedRules('# generated\n# check=skip=A\nFROM x AS y\n')).toEqual([]);
     expect(skippedRules('\n# check=skip=A\n')).toEqual([]);
     expect(skippedRules('# check=error=true\n')).toEqual([]);
+  });
+});
+
+describe('the second check, with experimental rules on', () => {
+  test('turns on CopyIgnoredFile and passes the file\'s own skips on (the build argument replaces its directive)', () => {
+    expect(experimentalCheckArg([])).toBe('experimental=CopyIgnoredFile');
+    expect(experimentalCheckArg(['FromAsCasing', 'UndefinedVar'])).toBe('experimental=CopyIgnoredFile;skip=FromAsCasing,UndefinedVar');
+  });
+
+  test('turns on no rule the file skips (a rule turned on by name is checked even when skipped), nor any when it skips all', () => {
+    expect(experimentalCheckArg(['CopyIgnoredFile', 'FromAsCasing'])).toBeUndefined();
+    expect(experimentalCheckArg(['all'])).toBeUndefined();
+    expect(experimentalCheckArg(['FromAsCasing'], ['CopyIgnoredFile', 'InvalidDefinitionDescription'])).toBe('experimental=CopyIgnoredFile,InvalidDefinitionDescription;skip=FromAsCasing');
   });
 });
 

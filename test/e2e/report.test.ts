@@ -32,6 +32,49 @@ const REPORT: E2eReport = {
       digest: 'sha256:fedcba9876543210fedc',
     },
   ],
+  buildChecks: [
+    {
+      set: 'stack', target: 'java-base', seconds: 0.2, findings: 0, rules: [], skipped: [], experimental: ['CopyIgnoredFile'], expectedRules: [], ok: true, details: [],
+    },
+    {
+      set: 'scripts/e2e/fixtures/build-check',
+      target: 'noncompliant',
+      seconds: 0.3,
+      findings: 4,
+      rules: ['CopyIgnoredFile', 'FromAsCasing', 'JSONArgsRecommended', 'SecretsUsedInArgOrEnv'],
+      skipped: [],
+      experimental: ['CopyIgnoredFile'],
+      expectedRules: ['CopyIgnoredFile', 'FromAsCasing', 'JSONArgsRecommended', 'SecretsUsedInArgOrEnv'],
+      ok: true,
+      details: ['noncompliant: Dockerfile:1 FromAsCasing: \'as\' and \'FROM\' keywords\' casing do not match (https://docs.docker.com/go/dockerfile/rule/from-as-casing/)'],
+    },
+    {
+      set: 'scripts/e2e/fixtures/build-check',
+      target: 'suppressed',
+      seconds: 0.2,
+      findings: 0,
+      rules: [],
+      skipped: ['FromAsCasing', 'SecretsUsedInArgOrEnv', 'JSONArgsRecommended', 'CopyIgnoredFile'],
+      experimental: [],
+      expectedRules: [],
+      ok: true,
+      details: [],
+    },
+    {
+      set: 'stack',
+      target: 'node-management',
+      seconds: 0.1,
+      findings: 0,
+      rules: [],
+      skipped: [],
+      experimental: [],
+      expectedRules: [],
+      ok: false,
+      details: [],
+      error: 'unsupported context source target for pickme/lucid-base:java-distroless',
+    },
+  ],
+  buildCheck: { engine: 'engine 28.5.2+dfsg4, Debian forky', seconds: 9.4 },
   registry: { manifests: {} },
   compose: { upSeconds: 40.2, downSeconds: 3.1, services: 16 },
   replay: [
@@ -45,7 +88,7 @@ const REPORT: E2eReport = {
 describe('the e2e report', () => {
   test('has the shape e2e-report.json promises, per image and platform', () => {
     const json = JSON.parse(JSON.stringify(REPORT));
-    expect(Object.keys(json).sort()).toEqual(['cache', 'compose', 'failures', 'images', 'passed', 'registry', 'replay', 'startedAt', 'totalSeconds']);
+    expect(Object.keys(json).sort()).toEqual(['buildCheck', 'buildChecks', 'cache', 'compose', 'failures', 'images', 'passed', 'registry', 'replay', 'startedAt', 'totalSeconds']);
     for (const i of json.images) {
       expect(Object.keys(i).sort()).toEqual(['budgetMb', 'buildSeconds', 'digest', 'healthy', 'name', 'platform', 'service', 'shell', 'sizeMb', 'structureTest', 'uid']);
       expect(i.shell).toBe(false);
@@ -54,6 +97,19 @@ describe('the e2e report', () => {
     }
     expect(json.registry).toEqual({ manifests: {} });
     expect(Object.keys(json.replay[0]).sort()).toEqual(['expectedOk', 'job', 'ok', 'seconds', 'skipped', 'workflow']);
+    // AND per bake target its build checks: the findings' count and rules
+    expect(Object.keys(json.buildChecks[1]).sort()).toEqual(['details', 'expectedRules', 'experimental', 'findings', 'ok', 'rules', 'seconds', 'set', 'skipped', 'target']);
+    expect(json.buildChecks[1]).toMatchObject({ findings: 4, rules: ['CopyIgnoredFile', 'FromAsCasing', 'JSONArgsRecommended', 'SecretsUsedInArgOrEnv'] });
+  });
+
+  test('prints a row per build-checked target: findings, rules, what was expected, what was skipped', () => {
+    const text = reportTables(REPORT);
+    expect(text).toMatch(/^build checks +target +findings +rules +expected +skipped +experimental on +seconds +result$/m);
+    expect(text).toMatch(/^stack +java-base +0 +- +none +- +CopyIgnoredFile +0\.2 +ok$/m);
+    expect(text).toMatch(/^scripts\/e2e\/fixtures\/build-check +noncompliant +4 +(CopyIgnoredFile,FromAsCasing,JSONArgsRecommended,SecretsUsedInArgOrEnv +){2}- +CopyIgnoredFile +0\.3 +ok$/m);
+    expect(text).toMatch(/^scripts\/e2e\/fixtures\/build-check +suppressed +0 +- +none +FromAsCasing,SecretsUsedInArgOrEnv,JSONArgsRecommended,CopyIgnoredFile +- +0\.2 +ok$/m);
+    expect(text).toMatch(/^stack +node-management +0 +- +none +- +- +0\.1 +ERROR$/m);
+    expect(text).toContain('build checks: 4 targets on engine 28.5.2+dfsg4, Debian forky, 9.4 s');
   });
 
   test('prints a row per image and platform and per replayed job', () => {

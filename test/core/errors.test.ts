@@ -122,6 +122,7 @@ const FACTORIES: { [name: string]: [() => Error, string] } = {
   hostPortTaken: [() => errors.hostPortTaken(PATH, 8080, 'Lucid/web'), 'give one of them another port'],
   dependencyCycle: [() => errors.dependencyCycle(PATH, 'a => b => a'), 'remove one of these dependencies'],
   replayNeedsCycle: [() => errors.replayNeedsCycle(['a', 'b', 'a']), 'remove one of these needs'],
+  buildCheckOutputUnreadable: [() => errors.buildCheckOutputUnreadable('it has no "target" object'), 'run it by hand to see what it printed'],
 };
 
 /** The functions of the errors module that write messages or tell errors apart, rather than make one. */

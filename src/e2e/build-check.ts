@@ -251,7 +251,7 @@ export interface BuildCheckEngine {
 
 /** A bake file whose targets are checked. @internal */
 export interface BuildCheckSet {
-  /** A name for the report: `stack`, or the fixture's folder. */
+  /** A name for the report: `app` (the app's own bake file), or the fixture's folder. */
   readonly label: string;
   /** The folder of its `docker-bake.hcl`. */
   readonly dir: string;

@@ -247,7 +247,7 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
       buildCheck.engine = `${run('docker', ['version', '-f', 'engine {{.Server.Version}}'], { env: checkEnv }).stdout.trim()}, Debian ${checkEngineSuite()}`;
       log(`build-check engine up (${seconds(t3).toFixed(1)} s): ${buildCheck.engine}`);
       const sets: BuildCheckSet[] = [
-        { label: 'stack', dir: committedAppDir, expected: Object.fromEntries(images.map(i => [i.targetName, []])) },
+        { label: 'app', dir: committedAppDir, expected: Object.fromEntries(images.map(i => [i.targetName, []])) },
         ...Object.entries(options.buildCheckFixtures ?? {}).map(([dir, expected]) => ({ label: dir, dir: path.resolve(fixturesDir, dir), expected })),
       ];
       buildChecks = runBuildChecks({

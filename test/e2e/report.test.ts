@@ -34,7 +34,7 @@ const REPORT: E2eReport = {
   ],
   buildChecks: [
     {
-      set: 'stack', target: 'java-base', seconds: 0.2, findings: 0, rules: [], skipped: [], experimental: ['CopyIgnoredFile'], expectedRules: [], ok: true, details: [],
+      set: 'app', target: 'java-base', seconds: 0.2, findings: 0, rules: [], skipped: [], experimental: ['CopyIgnoredFile'], expectedRules: [], ok: true, details: [],
     },
     {
       set: 'scripts/e2e/fixtures/build-check',
@@ -61,7 +61,7 @@ const REPORT: E2eReport = {
       details: [],
     },
     {
-      set: 'stack',
+      set: 'app',
       target: 'node-management',
       seconds: 0.1,
       findings: 0,
@@ -105,10 +105,10 @@ describe('the e2e report', () => {
   test('prints a row per build-checked target: findings, rules, what was expected, what was skipped', () => {
     const text = reportTables(REPORT);
     expect(text).toMatch(/^build checks +target +findings +rules +expected +skipped +experimental on +seconds +result$/m);
-    expect(text).toMatch(/^stack +java-base +0 +- +none +- +CopyIgnoredFile +0\.2 +ok$/m);
+    expect(text).toMatch(/^app +java-base +0 +- +none +- +CopyIgnoredFile +0\.2 +ok$/m);
     expect(text).toMatch(/^scripts\/e2e\/fixtures\/build-check +noncompliant +4 +(CopyIgnoredFile,FromAsCasing,JSONArgsRecommended,SecretsUsedInArgOrEnv +){2}- +CopyIgnoredFile +0\.3 +ok$/m);
     expect(text).toMatch(/^scripts\/e2e\/fixtures\/build-check +suppressed +0 +- +none +FromAsCasing,SecretsUsedInArgOrEnv,JSONArgsRecommended,CopyIgnoredFile +- +0\.2 +ok$/m);
-    expect(text).toMatch(/^stack +node-management +0 +- +none +- +- +0\.1 +ERROR$/m);
+    expect(text).toMatch(/^app +node-management +0 +- +none +- +- +0\.1 +ERROR$/m);
     expect(text).toContain('build checks: 4 targets on engine 28.5.2+dfsg4, Debian forky, 9.4 s');
   });
 

@@ -7,6 +7,7 @@ import { Project } from 'projen';
 import { defineLucidStack } from '../../examples/lucid/stack';
 import { IMAGE_LOCK_ENV } from '../../src/core/image-lock';
 import { runEndToEnd } from '../../src/e2e/run';
+import { writeReadback } from './readback';
 import { synthWithoutPost } from '../../src/testing';
 
 const repo = path.resolve(__dirname, '..', '..');
@@ -25,6 +26,8 @@ process.exit(runEndToEnd(app, {
       suppressed: [],
     },
   },
+  // 1,000 hostile values each of LABEL, ENV and ENTRYPOINT, read back from the image BuildKit builds.
+  dockerfileReadback: writeReadback,
   // Pushed to the engine's registry: the Go service for both platforms (its builder cross-compiles on the build
   // platform and its runtime stage has no RUN step, so only its runs are emulated), and the Python base and a
   // service built on it for amd64.

@@ -55,6 +55,11 @@ export interface E2eReport {
   /** The engine that ran the build checks (`engine 28.5.2+dfsg4, Debian forky`), and their total time with its start and stop. */
   readonly buildCheck: { readonly engine: string; readonly seconds: number };
   /**
+   * Hostile LABEL, ENV and ENTRYPOINT values the Dockerfile model wrote, built by BuildKit and read back from the
+   * image's config: how many, how many came back different (0), the time. Absent when the suite was not given them.
+   */
+  readonly readback?: { readonly values: number; readonly differ: number; readonly seconds: number };
+  /**
    * Per image name, the platforms its manifest list in the registry holds (empty until a registry is in the loop),
    * and the figures of the registry round trip when it ran.
    */

@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { BuildCheckReport, BuildCheckSet, runBuildChecks } from './build-check';
 import { hardeningMisses, InspectedContainer, writeMisses } from './hardening';
+import { DockerfileReadback, readbackDifferences } from './readback';
 import { RegistryReport, RegistryTarget, runRegistryRoundTrip } from './registry';
 import { contextsHcl, replayPlan, ReplayEngine, runReplay } from './replay';
 import { E2eReport, ImageReport, ReplayReport, reportTables } from './report';
@@ -58,6 +59,11 @@ export interface EndToEndOptions {
    * checks them after the app's own targets, which must all pass. Default: none.
    */
   readonly buildCheckFixtures?: { readonly [dir: string]: { readonly [target: string]: string[] } };
+  /**
+   * Called with a folder of the work directory: writes a Dockerfile there and returns what BuildKit must read back
+   * from it; the suite builds it and compares the image's config, value by value. Default: none.
+   */
+  readonly dockerfileReadback?: (dir: string) => DockerfileReadback;
 }
 
 /** The second engine that runs BuildKit's build checks, and the Debian suite of its docker.io (`LUCID_CHECK_ENGINE_SUITE`). */
@@ -112,6 +118,7 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
   let registryReport: RegistryReport | undefined;
   let buildChecks: BuildCheckReport[] = [];
   const buildCheck = { engine: '', seconds: 0 };
+  let readback: { values: number; differ: number; seconds: number } | undefined;
   const checkEngineEnv: NodeJS.ProcessEnv = { ...baseEnv, LUCID_ENGINE_INSTANCE: CHECK_ENGINE, LUCID_ENGINE_SUITE: checkEngineSuite() };
 
   /** Runs a command, returning its output; throws with its output when it fails (unless allowed). */
@@ -271,6 +278,21 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
       log(`build checks: ${buildChecks.length} targets, ${buildCheck.seconds.toFixed(1)} s with the engine's start and stop`);
     } else {
       check(false, 'the build checks need the engine\'s registry (LUCID_REGISTRY from engine.sh env; LUCID_REGISTRY_PORT=0 leaves it out)');
+    }
+
+    // Values the Dockerfile model wrote, read back by BuildKit's own parser from the image it builds.
+    if (options.dockerfileReadback) {
+      const t4 = Date.now();
+      const want = options.dockerfileReadback(path.join(work, 'readback'));
+      const tag = 'lucid-e2e-readback:latest';
+      docker(['buildx', 'build', '--network', 'none', '--load', '-t', tag, want.dir]);
+      const config = JSON.parse(docker(['image', 'inspect', '-f', '{{json .Config}}', tag]).stdout);
+      docker(['image', 'rm', '-f', tag], { allowFailure: true });
+      const differ = readbackDifferences(want, config);
+      const values = Object.keys(want.labels).length + Object.keys(want.env).length + want.entrypoint.length - 1;
+      readback = { values, differ: differ.length, seconds: Math.round(seconds(t4) * 10) / 10 };
+      check(differ.length === 0, `BuildKit read back ${values - differ.length} of ${values} hostile LABEL, ENV and ENTRYPOINT values unchanged (${readback.seconds.toFixed(1)} s)` +
+        differ.slice(0, 20).map(d => '\n      ' + d).join(''));
     }
 
     // Every check per platform the engine runs (linux/amd64 today; arm64 joins when the engine emulates it).
@@ -475,6 +497,7 @@ export function runEndToEnd(app: LucidApp, options: EndToEndOptions = {}): numbe
     images: imageReports,
     buildChecks,
     buildCheck,
+    readback,
     registry: registryReport ?? { manifests: {} },
     compose: compose0,
     replay: replayReports,

@@ -23,7 +23,7 @@ describe('the Dockerfile readback of the e2e suite', () => {
     const decoded = decodeDockerfile(fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf-8'));
     const pairs = (kw: string) => decoded.filter(d => d.keyword === kw).flatMap(d => d.pairs ?? []);
     const config = {
-      Labels: Object.fromEntries(pairs('LABEL')),
+      Labels: Object.fromEntries(pairs('LABEL')) as { [key: string]: string },
       Env: pairs('ENV').map(([k, v]) => `${k}=${v}`),
       Entrypoint: decoded.find(d => d.keyword === 'ENTRYPOINT')!.args!,
     };

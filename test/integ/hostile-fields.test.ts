@@ -1,8 +1,10 @@
+import { execFileSync } from 'child_process';
 import { DockerfileParser } from 'dockerfile-ast';
 import {
   FoundationService, HealthCheck, Layer, LucidApp, LucidService, Plane, SecretSource, ServiceRuntime, Testing,
 } from '../../src';
 import { isConstructError, isSynthesisError } from '../../src/core/errors';
+import { parseWorkflow, workflowText } from '../ci/util';
 import { decodeDockerfile } from '../dockerfile/decode';
 import { docker } from '../util/docker';
 import { hostileStrings } from '../util/hostile';
@@ -41,6 +43,7 @@ class Consumers {
 
   private composeJson?: any;
   private composeRawJson?: any;
+  private structureTests?: Map<string, string>;
   private bakeJson?: any;
   constructor(private readonly dir: string, public readonly files: { [path: string]: string }) {}
 
@@ -60,6 +63,30 @@ class Consumers {
   public get composeAsWritten(): any {
     this.composeRawJson ??= JSON.parse(docker(['compose', '-f', 'docker-compose.yml', '--profile', '*', 'config', '--format', 'json', '--no-path-resolution'], this.dir).stdout);
     return this.composeRawJson;
+  }
+
+  /**
+   * Per service, the folder of its structure test as the workflow's step hands it to bash: the workflow read by
+   * GitHub's own parser, each step's `config=…` line run by bash.
+   */
+  public get structureTestFolders(): Map<string, string> {
+    if (!this.structureTests) {
+      const workflow = parseWorkflow(workflowText(this.files));
+      const lines: [string, string][] = [];
+      for (const job of Object.values(workflow.jobs) as any[]) {
+        for (const step of job.steps ?? []) {
+          const id = /^Structure test of (.+)$/.exec(step.name ?? '')?.[1];
+          const line = String(step.run ?? '').split('\n').find((l: string) => l.startsWith('config='));
+          if (id && line) {
+            lines.push([id, line]);
+          }
+        }
+      }
+      const script = lines.map(([, line]) => `${line}\nprintf '%s\\0' "\${config%/structure-test.yaml}"`).join('\n');
+      const values = execFileSync('bash', ['-c', script], { encoding: 'utf-8' }).split('\0');
+      this.structureTests = new Map(lines.map(([id], i) => [id, values[i]]));
+    }
+    return this.structureTests;
   }
 
   public get bake(): any {
@@ -148,7 +175,7 @@ const FIELDS: Field[] = [
     readBack: (read, id) => read.dockerfilePair(id, 'ENV', 'HOSTILE'),
   },
   {
-    name: 'LucidService.directory (bake context, compose build.context, where the Dockerfile is written)',
+    name: 'LucidService.directory (bake context, compose build.context, where the Dockerfile is written, the workflow as bash reads it)',
     set: (app, id, v) => service(app, id, { directory: `apps/${id}/${v}` }),
     readBack: (read, id) => {
       const prefix = `apps/${id}/`;
@@ -157,6 +184,7 @@ const FIELDS: Field[] = [
         Consumers.bakeValue(read.bake.target[id]?.context),
         Consumers.composeValue(read.composeAsWritten.services[id]?.build?.context),
         dockerfile?.slice(0, -'/Dockerfile'.length),
+        read.structureTestFolders.get(id),
       ] as (string | undefined)[];
       // one value when all three agree, else every view
       return new Set(seen).size === 1 && seen[0]?.startsWith(prefix) ? seen[0].slice(prefix.length) : JSON.stringify(seen);

@@ -132,16 +132,17 @@ export function pathProblems(option: string, value: string, options: PathGrammar
 /**
  * What is wrong with `value` as an absolute path inside a container (a volume's target, a tmpfs), with the fix,
  * or undefined. Compose cleans such paths (`/a//b/` is `/a/b`, `/a/../b` is `/b`), so only a clean path reaches
- * the container as written; `options.noColon` refuses `:`, where docker reads what follows as mount options.
+ * the container as written; `options.noColon` refuses `:`, where docker reads what follows as mount options, and
+ * `options.example` is the path the fix suggests (default `/data`).
  * @internal
  */
-export function containerPathProblem(value: string, options: { readonly noColon?: boolean } = {}): string | undefined {
+export function containerPathProblem(value: string, options: { readonly noColon?: boolean; readonly example?: string } = {}): string | undefined {
   const bad = badCharacter(value);
   if (bad) {
     return `contains ${bad}: use printable characters only`;
   }
   if (!value.startsWith('/')) {
-    return 'must be an absolute path in the container, e.g. "/data"';
+    return `must be an absolute path in the container, e.g. ${JSON.stringify(options.example ?? '/data')}`;
   }
   if (value !== '/' && (value.endsWith('/') || value.split('/').slice(1).some(p => p === '' || p === '.' || p === '..'))) {
     return 'is not a clean path (no "//", ".", ".." or trailing "/"), which compose would rewrite: write it as compose reads it, e.g. "/var/lib/data"';

@@ -213,9 +213,9 @@ export class FoundationService extends Construct implements IStackService {
       errors.push(`dataPath ${JSON.stringify(this.dataPath)} ${dataProblem}`);
     }
     for (const t of this.tmpfs) {
-      const problem = containerPathProblem(t, { noColon: true });
+      const problem = containerPathProblem(t, { noColon: true, example: '/tmp' });
       if (problem !== undefined) {
-        errors.push(`tmpfs ${JSON.stringify(t)} ${problem.replace('"/data"', '"/tmp"')}`);
+        errors.push(`tmpfs ${JSON.stringify(t)} ${problem}`);
       }
     }
     if (this.user !== undefined && !isContainerUser(this.user)) {
